@@ -1,0 +1,27 @@
+"""The shared StreamField block library.
+
+Domain apps extend `BaseStreamBlock` with their own blocks."""
+
+from .links import CallToActionBlock, FooterLinkBlock, LinkBlock, SocialLinkBlock
+from .media import DocumentBlock, ImageBlock, VideoBlock
+from .streams import BaseStreamBlock, validate_heading_outline
+from .structure import AccordionBlock, TableBlock
+from .text import CalloutBlock, HeadingBlock, QuoteBlock, RichTextBlock
+
+__all__ = [
+    "AccordionBlock",
+    "BaseStreamBlock",
+    "CallToActionBlock",
+    "CalloutBlock",
+    "DocumentBlock",
+    "FooterLinkBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "LinkBlock",
+    "QuoteBlock",
+    "RichTextBlock",
+    "SocialLinkBlock",
+    "TableBlock",
+    "VideoBlock",
+    "validate_heading_outline",
+]

@@ -1,0 +1,79 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site or to an external address: exactly one of the two."""
+
+    page = blocks.PageChooserBlock(required=False, label=_("page du site"))
+    url = blocks.URLBlock(required=False, label=_("ou adresse externe"))
+    label = blocks.CharBlock(
+        max_length=80,
+        label=_("intitulé du lien"),
+        help_text=_(
+            "Dit où mène le lien, par exemple « S'inscrire à l'atelier » (pas « cliquez ici »)."
+        ),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Lien")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        _("Choisissez une page ou saisissez une adresse, pas les deux.")
+                    )
+                }
+            )
+        return value
+
+
+class FooterLinkBlock(LinkBlock):
+    class Meta:
+        icon = "link"
+        label = _("Lien de pied de page")
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        choices=[
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("linkedin", "LinkedIn"),
+            ("youtube", "YouTube"),
+            ("mastodon", "Mastodon"),
+            ("other", _("Autre")),
+        ],
+        label=_("réseau"),
+    )
+    url = blocks.URLBlock(label=_("adresse"))
+    label = blocks.CharBlock(
+        max_length=80, label=_("intitulé"), help_text=_("Par exemple « Le CRIAC sur Facebook ».")
+    )
+
+    class Meta:
+        icon = "globe"
+        label = _("Réseau social")
+
+
+class CallToActionBlock(LinkBlock):
+    text = blocks.CharBlock(
+        required=False, max_length=200, label=_("phrase d'accroche (facultative)")
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Appel à l'action")
+        template = "content/blocks/call_to_action.html"
+        help_text = _("Un bouton bien visible vers la prochaine étape.")
+        preview_value = {
+            "url": "https://example.org",
+            "label": "Trouver un atelier près de chez moi",
+            "text": "Besoin d'aide ? Un médiateur numérique peut vous accompagner.",
+        }
+        description = _("Un bouton vers une page ou une adresse.")

@@ -1,0 +1,51 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .links import CallToActionBlock
+from .media import DocumentBlock, ImageBlock, VideoBlock
+from .structure import AccordionBlock, TableBlock
+from .text import CalloutBlock, HeadingBlock, QuoteBlock, RichTextBlock
+
+
+def validate_heading_outline(stream_value, first_level=2):
+    """Errors keyed by block index where a heading skips a level (the page title is the h1)."""
+    errors = {}
+    previous = first_level - 1
+    for index, child in enumerate(stream_value):
+        if child.block_type != "heading":
+            continue
+        level = int(child.value["level"][1])
+        if level > previous + 1:
+            errors[index] = ValidationError(
+                _(
+                    "Ce titre de niveau %(level)s ne peut pas suivre un titre de niveau "
+                    "%(previous)s : choisissez le niveau %(allowed)s au plus."
+                )
+                % {"level": level, "previous": previous, "allowed": previous + 1}
+            )
+        previous = level
+    return errors
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = RichTextBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    callout = CalloutBlock()
+    accordion = AccordionBlock()
+    table = TableBlock()
+    document = DocumentBlock()
+    call_to_action = CallToActionBlock()
+    quote = QuoteBlock()
+
+    class Meta:
+        block_counts = {}
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = validate_heading_outline(value)
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value

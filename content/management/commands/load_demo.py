@@ -1,0 +1,26 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the French demo site drawn from the planning documents. Idempotent: each app's "
+        "`demo.load()` finds existing objects by slug before creating anything."
+    )
+
+    def handle(self, *args, **options):
+        # content first: the other apps hang their pages under its home page.
+        for app_config in sorted(apps.get_app_configs(), key=lambda a: a.name != "content"):
+            try:
+                module = import_module(f"{app_config.name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{app_config.name}.demo":
+                    raise
+                continue
+            with transaction.atomic():
+                summary = module.load()
+            self.stdout.write(f"{app_config.label}: {summary}")
+        self.stdout.write(self.style.SUCCESS("Demo content ready."))

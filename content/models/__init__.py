@@ -1,0 +1,13 @@
+from .pages import BasePage, HomePage, StandardPage
+from .settings import SiteIdentity
+from .taxonomy import Audience, Organisation, Theme
+
+__all__ = [
+    "Audience",
+    "BasePage",
+    "HomePage",
+    "Organisation",
+    "SiteIdentity",
+    "StandardPage",
+    "Theme",
+]

@@ -1,0 +1,117 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.blocks import BaseStreamBlock
+
+
+class BasePage(Page):
+    """Fields every public page shares: how it appears in listings and when shared."""
+
+    summary = models.TextField(
+        _("résumé"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Deux phrases au plus, en langage simple : affiché dans les listes et les "
+            "résultats de recherche."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de vignette"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Image décorative affichée dans les listes."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de partage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Affichée quand la page est partagée sur un réseau social (1200 × 630)."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("listing_image")]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            heading=_("Référencement et partage"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Menu")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def description(self):
+        return self.search_description or self.summary
+
+    @property
+    def sharing_image(self):
+        return self.social_image or self.listing_image
+
+
+class AudienceEntryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=80, label=_("titre"))
+    text = blocks.TextBlock(max_length=240, label=_("texte"))
+    page = blocks.PageChooserBlock(label=_("page de destination"))
+    link_label = blocks.CharBlock(max_length=80, label=_("intitulé du lien"))
+
+    class Meta:
+        icon = "group"
+        label = _("Porte d'entrée")
+        template = "content/blocks/audience_entry.html"
+        help_text = _(
+            "Une porte d'entrée pour un public : habitants, enseignants, "
+            "communicants, entrepreneurs."
+        )
+
+
+class HomePage(BasePage):
+    intro = models.TextField(_("introduction"), max_length=400, blank=True)
+    entry_points = StreamField(
+        [("entry", AudienceEntryBlock())],
+        blank=True,
+        verbose_name=_("portes d'entrée par public"),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("entry_points"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "content/home_page.html"
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+
+class StandardPage(BasePage):
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    template = "content/standard_page.html"
+
+    class Meta:
+        verbose_name = _("page simple")

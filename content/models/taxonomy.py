@@ -1,0 +1,110 @@
+"""Taxonomy shared by every app. Visitor-facing, so translatable from the first migration."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("nom"), max_length=120)
+    slug = models.SlugField(
+        _("identifiant"),
+        max_length=120,
+        help_text=_("Utilisé dans les adresses des filtres, par exemple « seniors »."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(TaxonomyTerm):
+    """Who a piece of content is for: residents, teachers, parents, entrepreneurs..."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("public")
+        verbose_name_plural = _("publics")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Theme(TaxonomyTerm):
+    """What it is about: e-mail, online procedures, scams, cyberbullying, AI..."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A structure that publishes or runs things: CRIAC, social centres, AMIE, CCT2C, CCDS..."""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("Association")
+        SOCIAL_CENTRE = "centre_social", _("Centre social")
+        LOCAL_AUTHORITY = "collectivite", _("Collectivité")
+        FRANCE_SERVICES = "france_services", _("France Services")
+        THIRD_PLACE = "tiers_lieu", _("Tiers-lieu")
+        EMPLOYMENT = "emploi", _("Insertion et emploi")
+        SCHOOL = "etablissement_scolaire", _("Établissement scolaire")
+        OTHER = "autre", _("Autre")
+
+    name = models.CharField(_("nom"), max_length=200)
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True)
+    slug = models.SlugField(_("identifiant"), max_length=120)
+    kind = models.CharField(_("type de structure"), max_length=40, choices=Kind.choices)
+    description = models.TextField(_("présentation"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    address = models.TextField(_("adresse"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("address"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("acronym"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name

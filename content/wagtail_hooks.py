@@ -1,0 +1,40 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from content.models import Audience, Organisation, Theme
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "home"
+    list_display = ["name", "acronym", "kind", "locale"]
+    list_filter = ["kind"]
+    search_fields = ["name", "acronym"]
+    ordering = ["name"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomie")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (AudienceViewSet, ThemeViewSet, OrganisationViewSet)
+
+
+register_snippet(TaxonomyGroup)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CapnumConfig(AppConfig):
+    name = "capnum"
+    verbose_name = "Cap Numérique"

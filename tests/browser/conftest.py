@@ -1,0 +1,130 @@
+"""Browser harness: the real site served by a live server thread, driven by Debian's Chromium
+through Playwright, checked with axe-core.
+
+A page type plugs in by adding its demo URL to `PAGES` in test_pages.py.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+WIDTHS = {"desktop": 1280, "mobile": 320}
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """One server thread for the whole session (the data lives in the test database)."""
+    with django_db_blocker.unblock():
+        thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, port=0)
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (see .ci/run).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """Console errors (CSP violations show there), script errors and broken sub-resources seen
+    while a page was open. The document's own status is checked by each test."""
+
+    def __init__(self, page):
+        self.messages = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.messages.append(f"page error: {error}"))
+        page.on("response", self._on_response)
+
+    def _on_console(self, message):
+        # A failed load is reported with its URL by _on_response.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.messages.append(message.text)
+
+    def _on_response(self, response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.messages.append(f"{response.status} for {response.url}")
+
+
+@pytest.fixture
+def make_page(browser, site_server, demo_site):
+    """A fresh browser context and page at the given width; JavaScript on unless told."""
+    contexts = []
+
+    def factory(width=1280, javascript=True, height=900):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            java_script_enabled=javascript,
+            locale="fr-FR",
+            base_url=site_server,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = PageProblems(page)
+        return page
+
+    yield factory
+    for context in contexts:
+        context.close()
+
+
+def run_axe(page):
+    """axe-core's violations for the page, WCAG 2.0-2.2 A/AA plus best practices."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # evaluate() runs through the DevTools protocol, so the page's CSP stays untouched.
+        page.evaluate(AXE_JS.read_text())
+    result = page.evaluate(
+        "(tags) => axe.run(document,"
+        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {json.dumps(node['target'])}: {node['failureSummary'][:300]}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page):
+    violations = run_axe(page)
+    assert not violations, f"axe violations on {page.url}:\n{format_violations(violations)}"
+
+
+def assert_reflows(page):
+    """No horizontal scrolling at the current width (WCAG 1.4.10)."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls horizontally by {overflow}px"

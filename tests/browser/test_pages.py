@@ -1,0 +1,36 @@
+"""Every page type, at 1280 px and 320 px: zero axe violations, no horizontal scroll, no console
+error (which is also how a Content-Security-Policy violation shows). One line per page type."""
+
+import pytest
+
+from .conftest import WIDTHS, assert_no_axe_violations, assert_reflows
+
+pytestmark = pytest.mark.browser
+
+# (name, path of a demo page, expected HTTP status)
+PAGES = [
+    ("home", "/", 200),
+    ("standard", "/accessibilite/", 200),
+    ("hub", "/habitants/", 200),
+    ("not-found", "/cette-page-n-existe-pas/", 404),
+    ("home-en", "/en/", 200),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_is_accessible(make_page, name, path, status, width):
+    page = make_page(width=width)
+    response = page.goto(path)
+    assert response.status == status
+    assert_no_axe_violations(page)
+    assert_reflows(page)
+    assert page.problems.messages == []
+
+
+@pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_reads_without_javascript(make_page, name, path, status):
+    page = make_page(width=320, javascript=False)
+    page.goto(path)
+    assert page.locator("main h1").is_visible()
+    assert page.locator("footer").is_visible()

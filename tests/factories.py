@@ -1,0 +1,40 @@
+import factory
+import wagtail_factories
+
+from content.models import Audience, Organisation, StandardPage, Theme
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page de test {n}")
+    summary = "Un résumé en langage simple."
+
+    class Meta:
+        model = StandardPage
+
+
+class AudienceFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Public {n}")
+    slug = factory.Sequence(lambda n: f"public-{n}")
+
+    class Meta:
+        model = Audience
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+    class Meta:
+        model = Theme
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Structure {n}")
+    slug = factory.Sequence(lambda n: f"structure-{n}")
+    kind = Organisation.Kind.ASSOCIATION
+
+    class Meta:
+        model = Organisation
+
+
+ImageFactory = wagtail_factories.ImageFactory
