@@ -93,5 +93,8 @@ class SiteIdentity(BaseSiteSetting):
         FieldPanel("footer_links"),
     ]
 
+    # Every page's footer links to these three pages: fetch them with the setting, in one query.
+    select_related = ["legal_page", "privacy_page", "accessibility_page"]
+
     class Meta:
         verbose_name = _("identité du site")
