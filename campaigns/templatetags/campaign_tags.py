@@ -41,7 +41,8 @@ def current_banners():
         }
         for c in CampaignPage.objects.live().public()
         .filter(show_banner=True, start_date__lte=today, end_date__gte=today)
-        .only("id", "title", "key_message", "url_path", "start_date", "locale_id")[:1]
+        .order_by("-start_date")
+        .only("id", "title", "key_message", "url_path", "start_date", "locale_id")[:2]
     ]
     cache.set(
         BANNER_CACHE_KEY,
