@@ -34,7 +34,9 @@ def master_visual(title, colours):
     image = Image.new("RGB", (1800, 1800), colours[0])
     draw = ImageDraw.Draw(image)
     for i, x in enumerate(range(-400, 2200, 260)):
-        draw.ellipse((x, 300 + (i % 3) * 250, x + 520, 820 + (i % 3) * 250), fill=colours[i % 2 + 1])
+        draw.ellipse(
+            (x, 300 + (i % 3) * 250, x + 520, 820 + (i % 3) * 250), fill=colours[i % 2 + 1]
+        )
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     slug = title.lower().replace(" ", "-")[:40]
@@ -103,65 +105,71 @@ def load():
     habitants = page_by_path("/habitants/")
     enseignants = page_by_path("/enseignants/")
     why = [
-        ("paragraph", "<p>Dans le Boulonnais, l'illectronisme touche plus de monde qu'ailleurs : "
-         "les arnaques en ligne visent d'abord celles et ceux qui doutent de leurs usages.</p>"),
-        figure("17,9 %", "des habitants du secteur de Boulogne-sur-Mer touchés par "
-               "l'illectronisme, contre 15 % en France", "INSEE, 2021, cité par le plan "
-               "d'action Digi-Inclusion de Boulogne-sur-Mer"),
+        (
+            "paragraph",
+            "<p>Dans le Boulonnais, l'illectronisme touche plus de monde qu'ailleurs : "
+            "les arnaques en ligne visent d'abord celles et ceux qui doutent de leurs usages.</p>",
+        ),
+        figure(
+            "17,9 %",
+            "des habitants du secteur de Boulogne-sur-Mer touchés par "
+            "l'illectronisme, contre 15 % en France",
+            "INSEE, 2021, cité par le plan d'action Digi-Inclusion de Boulogne-sur-Mer",
+        ),
     ]
     created = 0
     specs = [
-        dict(
-            slug="safer-internet-day-2026",
-            title="Safer Internet Day 2026",
-            start_date=datetime.date(2026, 2, 2),
-            end_date=datetime.date(2026, 2, 13),
-            theme_slug="arnaques",
-            audiences=("parents", "jeunes", "enseignants"),
-            key_message="Un internet plus sûr, ça s'apprend en famille : parlons-en le 10 février.",
-            cta_label="Venez aux animations au collège",
-            kit_headline="10 février : un internet plus sûr, ensemble",
-            partners=("bellidee", "cab"),
-            prefix="sid26",
-            colours=((11, 58, 79), (0, 90, 122), (255, 209, 102)),
-            linked=(enseignants, habitants),
-            cta_page=enseignants,
-        ),
-        dict(
-            slug="cybermois-2026",
-            title="Cybermois 2026",
-            start_date=datetime.date(2026, 10, 1),
-            end_date=datetime.date(2026, 10, 31),
-            theme_slug="mots-de-passe",
-            audiences=("habitants", "seniors", "entrepreneurs"),
-            key_message="Un mot de passe solide et différent pour chaque compte : le bon réflexe "
+        {
+            "slug": "safer-internet-day-2026",
+            "title": "Safer Internet Day 2026",
+            "start_date": datetime.date(2026, 2, 2),
+            "end_date": datetime.date(2026, 2, 13),
+            "theme_slug": "arnaques",
+            "audiences": ("parents", "jeunes", "enseignants"),
+            "key_message": "Un internet plus sûr, ça s'apprend en famille : parlons-en le 10 février.",
+            "cta_label": "Venez aux animations au collège",
+            "kit_headline": "10 février : un internet plus sûr, ensemble",
+            "partners": ("bellidee", "cab"),
+            "prefix": "sid26",
+            "colours": ((11, 58, 79), (0, 90, 122), (255, 209, 102)),
+            "linked": (enseignants, habitants),
+            "cta_page": enseignants,
+        },
+        {
+            "slug": "cybermois-2026",
+            "title": "Cybermois 2026",
+            "start_date": datetime.date(2026, 10, 1),
+            "end_date": datetime.date(2026, 10, 31),
+            "theme_slug": "mots-de-passe",
+            "audiences": ("habitants", "seniors", "entrepreneurs"),
+            "key_message": "Un mot de passe solide et différent pour chaque compte : le bon réflexe "
             "du Cybermois.",
-            cta_label="Faites le point avec un médiateur numérique",
-            kit_headline="Cybermois : un compte, un mot de passe",
-            partners=("criac", "france-services-ccds", "cab"),
-            prefix="cyb26",
-            colours=((27, 46, 92), (31, 95, 168), (233, 246, 236)),
-            linked=(habitants,),
-            cta_page=habitants,
-        ),
-        dict(
-            slug="non-au-harcelement-2026",
-            title="Non au harcèlement 2026",
-            start_date=datetime.date(2026, 11, 5),
-            end_date=datetime.date(2026, 11, 30),
-            theme_slug="cyberharcelement",
-            audiences=("jeunes", "parents", "enseignants"),
-            key_message="Le cyberharcèlement n'est pas un jeu : on en parle, on le signale, "
+            "cta_label": "Faites le point avec un médiateur numérique",
+            "kit_headline": "Cybermois : un compte, un mot de passe",
+            "partners": ("criac", "france-services-ccds", "cab"),
+            "prefix": "cyb26",
+            "colours": ((27, 46, 92), (31, 95, 168), (233, 246, 236)),
+            "linked": (habitants,),
+            "cta_page": habitants,
+        },
+        {
+            "slug": "non-au-harcelement-2026",
+            "title": "Non au harcèlement 2026",
+            "start_date": datetime.date(2026, 11, 5),
+            "end_date": datetime.date(2026, 11, 30),
+            "theme_slug": "cyberharcelement",
+            "audiences": ("jeunes", "parents", "enseignants"),
+            "key_message": "Le cyberharcèlement n'est pas un jeu : on en parle, on le signale, "
             "on appelle le 3018.",
-            cta_label="Appelez le 3018, gratuit et anonyme",
-            kit_headline="Harcèlement : tous concernés, parlons-en",
-            partners=("bellidee", "bdco"),
-            prefix="harc26",
-            colours=((91, 58, 135), (179, 18, 75), (255, 245, 220)),
-            linked=(enseignants, communicants),
-            cta_page=enseignants,
-            show_banner=True,
-        ),
+            "cta_label": "Appelez le 3018, gratuit et anonyme",
+            "kit_headline": "Harcèlement : tous concernés, parlons-en",
+            "partners": ("bellidee", "bdco"),
+            "prefix": "harc26",
+            "colours": ((91, 58, 135), (179, 18, 75), (255, 245, 220)),
+            "linked": (enseignants, communicants),
+            "cta_page": enseignants,
+            "show_banner": True,
+        },
     ]
     for spec in specs:
         if CampaignPage.objects.child_of(index).filter(slug=spec["slug"]).exists():

@@ -288,7 +288,10 @@ def post_texts(campaign, links):
     for key, label, limit in NETWORKS:
         link = links.get(key) or links.get("facebook") or links.get("default")
         if key == "instagram":
-            text = f"{campaign.headline}\n\n{campaign.key_message}\n\n{campaign.cta_label} : lien en bio."
+            text = (
+                f"{campaign.headline}\n\n{campaign.key_message}\n\n"
+                f"{campaign.cta_label} : lien en bio."
+            )
         elif key == "mastodon":
             text = f"{campaign.headline}\n\n{campaign.cta_label} : {link}"
         else:
@@ -363,11 +366,19 @@ def generate_kit(campaign):
     from reportlab.lib.pagesizes import A4, A5
 
     files[f"{slug}-affiche-A4.pdf"] = print_pdf(
-        A4, visual, campaign.headline, campaign.cta_label, links.get("affiche", links["default"]),
+        A4,
+        visual,
+        campaign.headline,
+        campaign.cta_label,
+        links.get("affiche", links["default"]),
         campaign.title,
     )
     files[f"{slug}-flyer-A5.pdf"] = print_pdf(
-        A5, visual, campaign.headline, campaign.cta_label, links.get("flyer", links["default"]),
+        A5,
+        visual,
+        campaign.headline,
+        campaign.cta_label,
+        links.get("flyer", links["default"]),
         campaign.title,
     )
     posts = post_texts(campaign, links)

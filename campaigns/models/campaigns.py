@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -298,6 +298,9 @@ class CampaignKit(models.Model):
     class Meta:
         verbose_name = _("kit de campagne")
 
+    def __str__(self):
+        return f"Kit {self.campaign_id}"
+
     def file_url(self, name):
         return reverse("campaigns:kit_file", args=[self.campaign_id, name])
 
@@ -326,6 +329,9 @@ class CampaignCounter(models.Model):
                 fields=["campaign", "channel", "day", "metric"], name="unique_campaign_counter"
             )
         ]
+
+    def __str__(self):
+        return f"{self.campaign_id} {self.day} {self.channel} {self.metric}: {self.count}"
 
     @classmethod
     def increment(cls, campaign_id, channel, metric):

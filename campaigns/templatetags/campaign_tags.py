@@ -27,7 +27,9 @@ def current_banners():
             "text": a.summary,
             "url": a.url,
         }
-        for a in ScamAlertPage.objects.live().public().filter(expires_at__gt=now)
+        for a in ScamAlertPage.objects.live()
+        .public()
+        .filter(expires_at__gt=now)
         .order_by("-first_published_at")
         .only("id", "title", "summary", "url_path", "expires_at", "locale_id")[:2]
     ]
@@ -39,7 +41,8 @@ def current_banners():
             "text": c.key_message,
             "url": c.url,
         }
-        for c in CampaignPage.objects.live().public()
+        for c in CampaignPage.objects.live()
+        .public()
         .filter(show_banner=True, start_date__lte=today, end_date__gte=today)
         .order_by("-start_date")
         .only("id", "title", "key_message", "url_path", "start_date", "locale_id")[:2]

@@ -84,7 +84,9 @@ def report_rows(campaign):
     """(day, channel, views, scans, downloads) rows, oldest first."""
     table = {}
     for counter in campaign.counters.order_by("day", "channel"):
-        row = table.setdefault((counter.day, counter.channel), {"view": 0, "scan": 0, "download": 0})
+        row = table.setdefault(
+            (counter.day, counter.channel), {"view": 0, "scan": 0, "download": 0}
+        )
         row[counter.metric] += counter.count
     return [
         (day, channel, v["view"], v["scan"], v["download"])

@@ -182,3 +182,19 @@ def test_campaign_page_shows_kit_and_sharing_image(client):
     assert 'property="og:image"' in html and "paysage-1200x630.png" in html
     assert "17,9 %" in html and "INSEE" in html
     assert "caractères sur" in html
+
+
+def test_index_queries_do_not_grow_with_campaigns(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        client.get("/campagnes/")
+        with CaptureQueriesContext(connection) as context:
+            client.get("/campagnes/")
+        return len(context.captured_queries)
+
+    before = count()
+    for i in range(3):
+        make_campaign(slug=f"en-plus-{i}", title=f"En plus {i}", days=(-1 - i, 3 + i))
+    assert count() == before

@@ -50,7 +50,12 @@ def test_command_generates_the_kit_with_exact_sizes(demo_campaign):
         assert Image.open(io.BytesIO(read(generated, suffix))).size == size
     with zipfile.ZipFile(io.BytesIO(read(generated, "kit.zip"))) as archive:
         assert len(archive.namelist()) == 6
-    assert {p["network"] for p in generated.posts} == {"facebook", "instagram", "linkedin", "mastodon"}
+    assert {p["network"] for p in generated.posts} == {
+        "facebook",
+        "instagram",
+        "linkedin",
+        "mastodon",
+    }
     for post in generated.posts:
         assert post["count"] == len(post["text"]) <= post["limit"]
 
@@ -109,7 +114,9 @@ def test_very_long_french_headline_never_overflows():
     size, lines = kit.fit("x" * 400, measure_for, 200, 100, 40, 20)
     font = ImageFont.truetype(kit.FONT_BOLD, size)
     assert all(font.getlength(line) <= 200 for line in lines)
-    image = kit.social_image(kit.placeholder_visual(), (1200, 630), LONG_HEADLINE, LONG_HEADLINE, "x")
+    image = kit.social_image(
+        kit.placeholder_visual(), (1200, 630), LONG_HEADLINE, LONG_HEADLINE, "x"
+    )
     assert image.size == (1200, 630)
 
 
