@@ -126,7 +126,8 @@ def load():
             "end_date": datetime.date(2026, 2, 13),
             "theme_slug": "arnaques",
             "audiences": ("parents", "jeunes", "enseignants"),
-            "key_message": "Un internet plus sûr, ça s'apprend en famille : parlons-en le 10 février.",
+            "key_message": "Un internet plus sûr, ça s'apprend en famille : "
+            "parlons-en le 10 février.",
             "cta_label": "Venez aux animations au collège",
             "kit_headline": "10 février : un internet plus sûr, ensemble",
             "partners": ("bellidee", "cab"),
@@ -142,8 +143,8 @@ def load():
             "end_date": datetime.date(2026, 10, 31),
             "theme_slug": "mots-de-passe",
             "audiences": ("habitants", "seniors", "entrepreneurs"),
-            "key_message": "Un mot de passe solide et différent pour chaque compte : le bon réflexe "
-            "du Cybermois.",
+            "key_message": "Un mot de passe solide et différent pour chaque compte : "
+            "le bon réflexe du Cybermois.",
             "cta_label": "Faites le point avec un médiateur numérique",
             "kit_headline": "Cybermois : un compte, un mot de passe",
             "partners": ("criac", "france-services-ccds", "cab"),
