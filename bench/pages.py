@@ -25,6 +25,10 @@ PAGES = [
     ("home", "/"),
     ("standard", "/accessibilite/"),
     ("not-found", "/cette-page-n-existe-pas/"),
+    ("campaign-index", "/campagnes/"),
+    ("campaign", "/campagnes/safer-internet-day-2026/"),
+    ("campaign-redirect", "/c/sid26-fly"),
+    ("scam-alert", "/alertes-arnaques/faux-sms-ameli/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    # Short links, QR codes, counters, kit files and alert feeds: language-independent.
+    path("", include("campaigns.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -11,6 +11,13 @@ BUDGETS = [
     ("/", 11),
     ("/accessibilite/", 12),
     ("/cette-page-n-existe-pas/", 8),
+    ("/", 14),
+    ("/accessibilite/", 15),
+    ("/cette-page-n-existe-pas/", 11),
+    ("/campagnes/", 17),
+    ("/campagnes/safer-internet-day-2026/", 24),
+    ("/alertes-arnaques/faux-sms-ameli/", 18),
+    ("/c/sid26-fly", 2),
 ]
 
 

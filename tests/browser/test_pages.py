@@ -14,6 +14,10 @@ PAGES = [
     ("hub", "/habitants/", 200),
     ("not-found", "/cette-page-n-existe-pas/", 404),
     ("home-en", "/en/", 200),
+    ("campaign-index", "/campagnes/", 200),
+    ("campaign", "/campagnes/safer-internet-day-2026/", 200),
+    ("scam-alert-index", "/alertes-arnaques/", 200),
+    ("scam-alert", "/alertes-arnaques/faux-sms-ameli/", 200),
 ]
 
 
