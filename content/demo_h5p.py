@@ -35,6 +35,9 @@ def ensure_activity():
         activity.package.save("quiz-arnaque-sms.h5p", ContentFile(build_package()), save=False)
         activity.save()
     elif not activity.is_extracted():
+        # A fresh media folder with an existing database: restore the files, same identity.
+        if not activity.package.storage.exists(activity.package.name):
+            activity.package.save("quiz-arnaque-sms.h5p", ContentFile(build_package()), save=False)
         activity.save()  # re-extracts into the same folder
     return activity
 
