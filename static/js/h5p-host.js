@@ -79,7 +79,6 @@
     // Never add allow-same-origin: with allow-scripts it would undo the sandbox.
     frame.setAttribute('sandbox', 'allow-scripts');
     frame.setAttribute('title', section.dataset.h5pFrameTitle || section.dataset.h5pTitle);
-    frame.setAttribute('loading', 'lazy');
     frame.className = 'h5p-activity__frame';
     frames.push({
       id: section.dataset.h5pActivity, section: section, frame: frame, sent: {},
