@@ -25,6 +25,8 @@ PAGES = [
     ("home", "/"),
     ("standard", "/accessibilite/"),
     ("not-found", "/cette-page-n-existe-pas/"),
+    ("h5p-activity", "/habitants/quiz-arnaque-sms/"),
+    ("h5p-player", "/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

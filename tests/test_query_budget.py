@@ -11,6 +11,8 @@ BUDGETS = [
     ("/", 14),
     ("/accessibilite/", 15),
     ("/cette-page-n-existe-pas/", 11),
+    ("/habitants/quiz-arnaque-sms/", 18),
+    ("/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/", 1),
 ]
 
 
