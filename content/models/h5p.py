@@ -63,6 +63,9 @@ class H5PActivity(TranslatableMixin, index.Indexed, models.Model):
         if self.package and (changed or not self.is_extracted()):
             self.extract()
             super().save(update_fields=["main_library", "library_version", "licence", "authors"])
+            previous = self._stored_package
+            if previous and previous != self.package.name:
+                self.package.storage.delete(previous)  # the replaced upload
             self._stored_package = self.package.name
 
     def delete(self, *args, **kwargs):

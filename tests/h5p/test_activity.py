@@ -56,6 +56,8 @@ def test_upload_extracts_and_replacing_keeps_identity(admin_client, media):
     assert replaced.uuid == activity.uuid
     assert (folder / "h5p.json").read_text().count("Nouvelle version") == 1
     assert not stale.exists()  # the old extraction was replaced, not merged
+    packages = list((media / "h5p-packages").iterdir())
+    assert [p.name for p in packages] == [replaced.package.name.split("/")[-1]]
 
 
 def test_text_alternative_is_required(admin_client, media):
@@ -165,3 +167,35 @@ def test_demo_is_idempotent(media):
     assert H5PActivity.objects.count() == count
     assert StandardPage.objects.count() == pages
     assert (media / "h5p" / str(DEMO_UUID) / "h5p.json").is_file()
+
+
+def test_query_count_does_not_grow_with_activities(client, media):
+    """Activities on a page are fetched in bulk: a third one costs no extra query."""
+    from django.core.files.base import ContentFile
+
+    from content.demo import get_or_create_page
+
+    hub = StandardPage.objects.get(slug="habitants")
+    activities = []
+    for index in range(3):
+        activity = H5PActivity(title=f"Quiz {index}", text_alternative="Texte.", locale=hub.locale)
+        activity.package.save("q.h5p", ContentFile(build_package()), save=False)
+        activity.save()
+        activities.append(activity)
+
+    def page_with(count, slug):
+        block = [("h5p_activity", {"activity": a, "introduction": ""}) for a in activities[:count]]
+        return get_or_create_page(hub, StandardPage, slug, title=slug, body=block)
+
+    one, three = page_with(1, "un-quiz"), page_with(3, "trois-quiz")
+
+    def queries(page):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    assert queries(three) == queries(one)
