@@ -29,6 +29,8 @@ PAGES = [
     ("campaign", "/campagnes/safer-internet-day-2026/"),
     ("campaign-redirect", "/c/sid26-fly"),
     ("scam-alert", "/alertes-arnaques/faux-sms-ameli/"),
+    ("h5p-activity", "/habitants/quiz-arnaque-sms/"),
+    ("h5p-player", "/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

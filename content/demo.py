@@ -473,7 +473,13 @@ def load():
         identity.save()
 
     ensure_english_home(home)
-    return f"{Organisation.objects.count()} organisations, {StandardPage.objects.count()} pages"
+    from content import demo_h5p  # imports this module's helpers
+
+    h5p_summary = demo_h5p.load()
+    return (
+        f"{Organisation.objects.count()} organisations, {StandardPage.objects.count()} pages; "
+        f"{h5p_summary}"
+    )
 
 
 def ensure_english_home(home):

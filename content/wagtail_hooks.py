@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import Audience, Organisation, Theme
+from content.models import Audience, H5PActivity, Organisation, Theme
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -38,3 +38,24 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class H5PActivityViewSet(SnippetViewSet):
+    model = H5PActivity
+    icon = "form"
+    menu_label = _("Activités H5P")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "main_library",
+        "licence",
+        "started_count",
+        "completed_count",
+        "locale",
+    ]
+    search_fields = ["title"]
+    ordering = ["title"]
+
+
+register_snippet(H5PActivityViewSet)

@@ -1,8 +1,10 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
@@ -11,13 +13,28 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Language-independent: the sandboxed H5P player and its anonymous counters.
+    path("h5p/", include("content.h5p.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     # Short links, QR codes, counters, kit files and alert feeds: language-independent.
     path("", include("campaigns.urls")),
 ]
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT read per request, not when the URLconf is imported.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # static() serves nothing unless DEBUG; SERVE_MEDIA is the explicit switch (embedded
+    # set-up and tests, where the sandboxed H5P player fetches its package from /media/).
+    urlpatterns += [
+        re_path(
+            r"^{}(?P<path>.*)$".format(re.escape(settings.MEDIA_URL.lstrip("/"))),
+            serve_media,
+        )
+    ]
 
 # Domain apps add their own URLs here (before Wagtail's catch-all page serving).
 urlpatterns += i18n_patterns(

@@ -18,6 +18,8 @@ BUDGETS = [
     ("/campagnes/safer-internet-day-2026/", 24),
     ("/alertes-arnaques/faux-sms-ameli/", 18),
     ("/c/sid26-fly", 2),
+    ("/habitants/quiz-arnaque-sms/", 18),
+    ("/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/", 1),
 ]
 
 

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .h5p import H5PActivityBlock
 from .links import CallToActionBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .structure import AccordionBlock, TableBlock
@@ -49,3 +50,9 @@ class BaseStreamBlock(blocks.StreamBlock):
         if errors:
             raise blocks.StreamBlockValidationError(block_errors=errors)
         return value
+
+
+class StandardStreamBlock(BaseStreamBlock):
+    """The body of standard pages: the shared blocks plus interactive H5P activities."""
+
+    h5p_activity = H5PActivityBlock()

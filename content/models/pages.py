@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from content.blocks import BaseStreamBlock
+from content.blocks import BaseStreamBlock, StandardStreamBlock
 
 
 class BasePage(Page):
@@ -107,7 +107,7 @@ class HomePage(BasePage):
 
 
 class StandardPage(BasePage):
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
+    body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("contenu"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

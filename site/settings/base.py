@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it also sees WhiteNoise's static responses (CORS for the H5P player).
+    "content.h5p.middleware.H5PAssetHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "capnum.middleware.ContentSecurityPolicyMiddleware",
@@ -162,6 +164,11 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The H5P player (h5p-standalone, an npm dependency) is served straight from node_modules,
+# so nothing large is committed; `npm ci` must run before collectstatic (make setup does).
+H5P_STANDALONE_DIST = BASE_DIR / "node_modules" / "h5p-standalone" / "dist"
+if H5P_STANDALONE_DIST.is_dir():
+    STATICFILES_DIRS.append(("vendor/h5p-standalone", H5P_STANDALONE_DIST))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 # Serving media from Django is for the embedded set-up only; production puts a web server in front.

@@ -16,11 +16,21 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 WIDTHS = {"desktop": 1280, "mobile": 320}
 
 
+class StaticFilesHandler(_StaticFilesHandler):
+    """The test server serves static and media files without Django's middleware: add the
+    headers the sandboxed H5P player needs (CORS), as the production web server does."""
+
+    def __call__(self, environ, start_response):
+        from content.h5p.middleware import wrap_wsgi
+
+        return wrap_wsgi(super().__call__)(environ, start_response)
+
+
 @pytest.fixture(scope="session")
 def site_server(django_db_setup, django_db_blocker):
     """One server thread for the whole session (the data lives in the test database)."""
     with django_db_blocker.unblock():
-        thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, port=0)
+        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
         thread.daemon = True
         thread.start()
         thread.is_ready.wait()

@@ -12,6 +12,7 @@ PAGES = [
     ("home", "/", 200),
     ("standard", "/accessibilite/", 200),
     ("hub", "/habitants/", 200),
+    ("h5p-activity", "/habitants/quiz-arnaque-sms/", 200),
     ("not-found", "/cette-page-n-existe-pas/", 404),
     ("home-en", "/en/", 200),
     ("campaign-index", "/campagnes/", 200),
