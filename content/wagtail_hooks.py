@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import Audience, Organisation, Theme
+from content.models import Audience, Organisation, Place, Theme
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -38,3 +38,18 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Lieux")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["nom", "commune", "code_postal", "locale"]
+    list_filter = ["commune"]
+    search_fields = ["nom", "commune"]
+    ordering = ["commune", "nom"]
+
+
+register_snippet(PlaceViewSet)

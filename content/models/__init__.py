@@ -1,4 +1,5 @@
 from .pages import BasePage, HomePage, StandardPage
+from .places import Place
 from .settings import SiteIdentity
 from .taxonomy import Audience, Organisation, Theme
 
@@ -7,6 +8,7 @@ __all__ = [
     "BasePage",
     "HomePage",
     "Organisation",
+    "Place",
     "SiteIdentity",
     "StandardPage",
     "Theme",
