@@ -1,0 +1,3 @@
+from .events import EventIndexPage, EventPage, Occurrence, Registration
+
+__all__ = ["EventIndexPage", "EventPage", "Occurrence", "Registration"]
