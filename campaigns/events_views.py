@@ -249,6 +249,9 @@ class RegistrationForm(forms.Form):
         label=_("Adresse électronique"),
         required=False,
         help_text=_("Pour recevoir la confirmation et le lien d'annulation."),
+        error_messages={
+            "invalid": _("Indiquez une adresse électronique valide, par exemple nom@exemple.fr.")
+        },
     )
     phone = forms.CharField(
         label=_("Téléphone"),
