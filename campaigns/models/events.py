@@ -67,7 +67,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def agenda(self, request):
         return self.render(request)
 
-    @route(r"^agenda\.ics$", name="feed")
+    @route(r"^calendrier/$", name="feed")
     def feed(self, request):
         from campaigns.events_views import agenda_feed
 
@@ -173,7 +173,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def detail(self, request):
         return self.render(request)
 
-    @route(r"^evenement\.ics$", name="ics")
+    @route(r"^calendrier/$", name="ics")
     def ics(self, request):
         from campaigns.events_views import event_ics
 
