@@ -25,6 +25,9 @@ PAGES = [
     ("home", "/"),
     ("standard", "/accessibilite/"),
     ("not-found", "/cette-page-n-existe-pas/"),
+    ("agenda", "/agenda/"),
+    ("event", "/agenda/cafe-numerique/"),
+    ("event-past", "/agenda/ateliers-canva-2025/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

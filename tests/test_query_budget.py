@@ -11,6 +11,10 @@ BUDGETS = [
     ("/", 14),
     ("/accessibilite/", 15),
     ("/cette-page-n-existe-pas/", 11),
+    ("/agenda/", 22),
+    ("/agenda/?periode=passes", 22),
+    ("/agenda/cafe-numerique/", 22),
+    ("/agenda/ateliers-canva-2025/", 22),
 ]
 
 

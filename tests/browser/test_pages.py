@@ -14,6 +14,10 @@ PAGES = [
     ("hub", "/habitants/", 200),
     ("not-found", "/cette-page-n-existe-pas/", 404),
     ("home-en", "/en/", 200),
+    ("agenda", "/agenda/", 200),
+    ("agenda-archive", "/agenda/?periode=passes", 200),
+    ("event", "/agenda/cafe-numerique/", 200),
+    ("event-past", "/agenda/ateliers-canva-2025/", 200),
 ]
 
 
