@@ -31,6 +31,9 @@ PAGES = [
     ("scam-alert", "/alertes-arnaques/faux-sms-ameli/"),
     ("h5p-activity", "/habitants/quiz-arnaque-sms/"),
     ("h5p-player", "/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/"),
+    ("agenda", "/agenda/"),
+    ("event", "/agenda/cafe-numerique/"),
+    ("event-past", "/agenda/ateliers-canva-2025/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

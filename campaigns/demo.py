@@ -1,7 +1,7 @@
-"""Demo content of the campaigns app (the events demo is merged here by the lead)."""
+"""Demo content of the campaigns app: events first, then the campaigns that link to them."""
 
-from . import demo_campaigns
+from campaigns import demo_campaigns, demo_events
 
 
 def load():
-    return demo_campaigns.load()
+    return f"{demo_events.load()}; {demo_campaigns.load()}"

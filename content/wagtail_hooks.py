@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import Audience, H5PActivity, Organisation, Theme
+from content.models import Audience, H5PActivity, Organisation, Place, Theme
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -59,3 +59,18 @@ class H5PActivityViewSet(SnippetViewSet):
 
 
 register_snippet(H5PActivityViewSet)
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Lieux")
+    menu_order = 305
+    add_to_admin_menu = True
+    list_display = ["nom", "commune", "code_postal", "locale"]
+    list_filter = ["commune"]
+    search_fields = ["nom", "commune"]
+    ordering = ["commune", "nom"]
+
+
+register_snippet(PlaceViewSet)

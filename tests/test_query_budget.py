@@ -20,6 +20,10 @@ BUDGETS = [
     ("/c/sid26-fly", 2),
     ("/habitants/quiz-arnaque-sms/", 18),
     ("/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/", 1),
+    ("/agenda/", 22),
+    ("/agenda/?periode=passes", 22),
+    ("/agenda/cafe-numerique/", 22),
+    ("/agenda/ateliers-canva-2025/", 22),
 ]
 
 

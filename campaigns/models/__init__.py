@@ -7,6 +7,7 @@ from .campaigns import (
     CampaignPartner,
     ShortLink,
 )
+from .events import EventIndexPage, EventPage, Occurrence, Registration
 
 __all__ = [
     "CampaignCounter",
@@ -14,6 +15,10 @@ __all__ = [
     "CampaignKit",
     "CampaignPage",
     "CampaignPartner",
+    "EventIndexPage",
+    "EventPage",
+    "Occurrence",
+    "Registration",
     "ScamAlertIndexPage",
     "ScamAlertPage",
     "ShortLink",

@@ -1,5 +1,6 @@
 from .h5p import H5PActivity
 from .pages import BasePage, HomePage, StandardPage
+from .places import Place
 from .settings import SiteIdentity
 from .taxonomy import Audience, Organisation, Theme
 
@@ -9,6 +10,7 @@ __all__ = [
     "H5PActivity",
     "HomePage",
     "Organisation",
+    "Place",
     "SiteIdentity",
     "StandardPage",
     "Theme",

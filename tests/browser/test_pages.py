@@ -19,6 +19,10 @@ PAGES = [
     ("campaign", "/campagnes/safer-internet-day-2026/", 200),
     ("scam-alert-index", "/alertes-arnaques/", 200),
     ("scam-alert", "/alertes-arnaques/faux-sms-ameli/", 200),
+    ("agenda", "/agenda/", 200),
+    ("agenda-archive", "/agenda/?periode=passes", 200),
+    ("event", "/agenda/cafe-numerique/", 200),
+    ("event-past", "/agenda/ateliers-canva-2025/", 200),
 ]
 
 
