@@ -44,7 +44,8 @@ def read_filters(request):
     filters["periode"] = period if period in PERIODS else "a-venir"
     for key in ("commune", "public", "theme", "organisateur"):
         value = get.get(key, "").strip()[:120]
-        if value:
+        # Control characters (a NUL byte breaks PostgreSQL queries) are never valid values.
+        if value and value.isprintable():
             filters[key] = value
     level = get.get("niveau", "")
     if level in Level.values:
