@@ -6,7 +6,7 @@ variants on SQLite), hits in the current locale, facets introspected from page t
 
 import difflib
 import re
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -411,28 +411,31 @@ def excerpt(text, query_text, width=220):
     return mark_safe(prefix + "".join(str(p) for p in pieces) + suffix)
 
 
+def page_text(page):
+    """The page's searchable text besides title and summary (its `SearchField`s), as plain
+    text, for excerpts. Works with any backend (nothing is read back from the index)."""
+    from django.utils.html import strip_tags
+    from wagtail.search import index
+
+    parts = []
+    for fld in page.get_search_fields():
+        if not isinstance(fld, index.SearchField):
+            continue
+        name = fld.field_name
+        if name in ("title", "summary") or not isinstance(name, str):
+            continue
+        value = getattr(page, name, None)
+        if value is None:
+            continue
+        if hasattr(value, "stream_block"):
+            parts.extend(str(t) for t in value.stream_block.get_searchable_content(value))
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(strip_tags(p) for p in parts)
+
+
 def body_texts(pages):
-    """Indexed plain text of the pages (one query), for excerpts."""
-    from wagtail.search.models import IndexEntry
-
-    if not pages:
-        return {}
-    by_ct = OrderedDict()
-    for page in pages:
-        by_ct.setdefault(page.content_type_id, []).append(str(page.pk))
-    out = {}
-    from django.db.models import Q
-
-    cond = Q()
-    for ct, ids in by_ct.items():
-        cond |= Q(content_type_id=ct, object_id__in=ids)
-    try:
-        rows = IndexEntry.objects.filter(cond).values_list("object_id", "body_text")
-        for object_id, body in rows:
-            out[int(object_id)] = body or ""
-    except Exception:
-        return {}
-    return out
+    return {page.pk: page_text(page) for page in pages}
 
 
 def result_labels(page):

@@ -45,12 +45,13 @@ def search_view(request):
     pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
     ordered = [pages[pk] for pk in ids if pk in pages]
     texts = sq.body_texts(ordered)
+    highlight = " ".join([outcome.query, *(t for group in outcome.expanded for t in group)])
     results = [
         {
             "page": p,
             "labels": sq.result_labels(p),
             "summary": getattr(p, "summary", "") or p.search_description,
-            "excerpt": sq.excerpt(texts.get(p.pk, ""), outcome.query),
+            "excerpt": sq.excerpt(texts.get(p.pk, ""), highlight),
         }
         for p in ordered
     ]
