@@ -130,7 +130,7 @@ def test_facet_introspection_on_a_model_with_audiences():
     from content.models import Audience
 
     class Fake:
-        class _meta:  # noqa: N801
+        class _meta:
             @staticmethod
             def get_field(name):
                 if name == "audiences":
