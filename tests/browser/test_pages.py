@@ -14,6 +14,7 @@ PAGES = [
     ("hub", "/habitants/", 200),
     ("not-found", "/cette-page-n-existe-pas/", 404),
     ("home-en", "/en/", 200),
+    ("search", "/recherche/?q=courriel", 200),
 ]
 
 

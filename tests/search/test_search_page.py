@@ -263,3 +263,19 @@ def test_postgres_query_uses_title_body_expression_without_projection():
 
 def test_home_still_exists():
     assert get_home().live
+
+
+def test_query_count_does_not_grow_with_results(client):
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    params_few = {"q": "canva", "type": "content.standardpage"}
+    params_many = {"q": "numérique", "type": "content.standardpage"}
+    client.get(URL, params_few)
+    client.get(URL, params_many)
+    with CaptureQueriesContext(conn) as few:
+        response_few = client.get(URL, params_few)
+    with CaptureQueriesContext(conn) as many:
+        response_many = client.get(URL, params_many)
+    assert len(titles(response_few)) < len(titles(response_many))
+    assert len(many) <= len(few)
