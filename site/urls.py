@@ -38,6 +38,7 @@ if settings.SERVE_MEDIA:
 
 # Domain apps add their own URLs here (before Wagtail's catch-all page serving).
 urlpatterns += i18n_patterns(
+    path("recherche/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

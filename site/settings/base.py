@@ -138,13 +138,25 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            # Wagtail's elasticsearch9 backend with a French analyzer (search/elasticsearch.py).
+            "BACKEND": "search.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": env("ELASTICSEARCH_INDEX", "capnum"),
             "TIMEOUT": 10,
         }
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # French stemming + unaccent configurations and the (title || body) index come from
+    # search/migrations/0002; search.backends drops the useless vector projection.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "SEARCH_CONFIG": "capnum_french",
+            "AUTOCOMPLETE_CONFIG": "capnum_simple",
+        }
+    }
 else:
+    # SQLite FTS5 (remove_diacritics tokenizer): no stemming, see docs/search.md.
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Background tasks (django-tasks, Wagtail's task framework): run in-process by default.

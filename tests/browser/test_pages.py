@@ -23,6 +23,7 @@ PAGES = [
     ("agenda-archive", "/agenda/?periode=passes", 200),
     ("event", "/agenda/cafe-numerique/", 200),
     ("event-past", "/agenda/ateliers-canva-2025/", 200),
+    ("search", "/recherche/?q=courriel", 200),
 ]
 
 

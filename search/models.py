@@ -1,0 +1,71 @@
+"""Search snippets and statistics: synonym groups editors manage, and an aggregated,
+anonymous query log (no IP, no user, no session: only the normalised query text)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+
+from search.text import normalise_term
+
+
+class SynonymGroup(TranslatableMixin, models.Model):
+    """Words a visitor may type for the same thing: each is expanded to all the others."""
+
+    name = models.CharField(_("nom"), max_length=80, help_text=_("Pour vous y retrouver."))
+    terms = models.TextField(
+        _("mots équivalents"),
+        help_text=_(
+            "Un mot ou une expression par ligne (ou séparés par des virgules), par exemple : "
+            "mail, courriel, e-mail. Accents et majuscules sont ignorés."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("terms")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("groupe de synonymes")
+        verbose_name_plural = _("groupes de synonymes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def term_list(self):
+        raw = self.terms.replace("\n", ",").split(",")
+        return [t.strip() for t in raw if t.strip()]
+
+
+class SearchTermStat(models.Model):
+    """One row per normalised query (and language): how often it was searched and how
+    often it found nothing. Aggregated on purpose: nothing identifies a visitor."""
+
+    query = models.CharField(_("recherche"), max_length=255)
+    language = models.CharField(_("langue"), max_length=10, default="fr")
+    searches = models.PositiveIntegerField(_("nombre de recherches"), default=0)
+    zero_result_searches = models.PositiveIntegerField(_("recherches sans résultat"), default=0)
+    last_result_count = models.PositiveIntegerField(_("derniers résultats"), default=0)
+    last_searched = models.DateField(_("dernière recherche"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("statistique de recherche")
+        verbose_name_plural = _("statistiques de recherche")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "language"], name="search_term_unique")
+        ]
+        ordering = ["-searches"]
+
+    def __str__(self):
+        return self.query
+
+    @classmethod
+    def record(cls, query, language, result_count):
+        query = " ".join(normalise_term(query).split())[:255]
+        if not query:
+            return
+        stat, _created = cls.objects.get_or_create(query=query, language=language)
+        cls.objects.filter(pk=stat.pk).update(
+            searches=models.F("searches") + 1,
+            zero_result_searches=models.F("zero_result_searches") + (0 if result_count else 1),
+            last_result_count=result_count,
+        )

@@ -1,0 +1,467 @@
+"""The search service behind the search page: query building (synonyms, light French
+variants on SQLite), hits in the current locale, facets introspected from page types,
+"did you mean", excerpts. Generic over page types: a page type plugs in by declaring
+`search_fields`, and optionally `search_result_label`, a `level` choice field and
+`audiences`/`themes`/`organisations` relations (see docs/search.md)."""
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Count
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail.search.query import And, Or, PlainText
+
+from search.text import clean_query, normalise_term, strip_accents
+
+MAX_HITS = 500  # enough for facets and 50 pages of results; the count shows "500+" beyond
+MIN_WORD = 2
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_words(text):
+    return [w for w in _WORD.findall(text) if len(w) >= MIN_WORD or w.isdigit()]
+
+
+def is_postgres():
+    return connection.vendor == "postgresql"
+
+
+# --- Synonyms --------------------------------------------------------------------------
+
+
+def synonym_groups(locale):
+    from search.models import SynonymGroup
+
+    groups = []
+    for group in SynonymGroup.objects.filter(locale=locale):
+        variants = []
+        for term in group.term_list():
+            key = tuple(normalise_term(w) for w in query_words(term))
+            if key:
+                variants.append(key)
+        if len(variants) > 1:
+            groups.append(variants)
+    return groups
+
+
+def light_variants(word):
+    """Plural/singular variants for backends without a French stemmer (SQLite FTS5)."""
+    w = normalise_term(word)
+    out = {w}
+    if len(w) > 4 and w.endswith("aux"):
+        out.add(w[:-3] + "al")
+    elif len(w) > 3 and w[-1] in "sx":
+        out.add(w[:-1])
+    elif len(w) > 2:
+        out.add(w + "s")
+    return sorted(out)
+
+
+def _term_query(words, stem_fallback):
+    if not stem_fallback:
+        return PlainText(" ".join(words), operator="and")
+    parts = []
+    for word in words:
+        variants = light_variants(word)
+        if len(variants) > 1:
+            parts.append(Or([PlainText(v) for v in variants]))
+        else:
+            parts.append(PlainText(variants[0]))
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def build_query(text, locale, stem_fallback=None):
+    """A Wagtail search query: every word must match; a word (or expression) belonging to
+    a synonym group matches any of the group's terms."""
+    if stem_fallback is None:
+        stem_fallback = not is_postgres()
+    words = [normalise_term(w) for w in query_words(text)]
+    if not words:
+        return None, []
+    groups = synonym_groups(locale)
+    parts, expanded = [], []
+    i = 0
+    while i < len(words):
+        match = None
+        for group in groups:
+            for variant in group:
+                n = len(variant)
+                if tuple(words[i : i + n]) == variant and (match is None or n > match[1]):
+                    match = (group, n)
+        if match:
+            group, n = match
+            parts.append(Or([_term_query(list(v), stem_fallback) for v in group]))
+            expanded.append([" ".join(v) for v in group])
+            i += n
+        else:
+            parts.append(_term_query([words[i]], stem_fallback))
+            i += 1
+    return (parts[0] if len(parts) == 1 else And(parts)), expanded
+
+
+# --- Facets ----------------------------------------------------------------------------
+
+
+@dataclass
+class FacetDef:
+    key: str
+    label: str
+    candidates: tuple  # field names a page type may use
+
+
+FACETS = [
+    FacetDef("niveau", _("Niveau"), ("level",)),
+    FacetDef("public", _("Public"), ("audiences", "audience")),
+    FacetDef("theme", _("Thème"), ("themes", "theme")),
+    FacetDef("organisation", _("Organisation"), ("organisations", "organisation")),
+]
+
+
+def model_field(model, candidates):
+    for name in candidates:
+        try:
+            return model._meta.get_field(name)
+        except Exception:
+            continue
+    return None
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    options: list = field(default_factory=list)
+
+
+def _models_for(hit_types):
+    out = {}
+    for ct_id in hit_types:
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is not None:
+            out[ct_id] = model
+    return out
+
+
+def _field_values(model, fld, ids):
+    """(value, label, page id) rows for one facet field of one model."""
+    name = fld.name
+    if fld.is_relation:
+        related = fld.related_model
+        slug = "slug" if model_field(related, ("slug",)) else "pk"
+        label = "name" if model_field(related, ("name",)) else slug
+        rows = model.objects.filter(pk__in=ids).values_list(
+            "pk", f"{name}__{slug}", f"{name}__{label}"
+        )
+        return [(str(v), str(lab), pk) for pk, v, lab in rows if v is not None]
+    choices = dict(fld.flatchoices) if fld.choices else {}
+    rows = model.objects.filter(pk__in=ids).values_list("pk", name)
+    return [(str(v), str(choices.get(v, v)), pk) for pk, v in rows if v not in (None, "")]
+
+
+def compute_facets(hits, selected):
+    """Facets over all hits, and the ids kept by the selected values. Unknown values
+    (not offered by any facet) are dropped and reported."""
+    type_counts = Counter(ct for _pk, ct in hits)
+    models = _models_for(type_counts)
+    ids_by_type = {}
+    for pk, ct in hits:
+        ids_by_type.setdefault(ct, []).append(pk)
+
+    facets, keep, ignored = [], None, []
+    type_facet = Facet("type", str(_("Type de contenu")))
+    for ct, count in type_counts.most_common():
+        model = models.get(ct)
+        if model is None:
+            continue
+        value = model._meta.label_lower
+        type_facet.options.append(
+            FacetOption(value, str(model._meta.verbose_name).capitalize(), count)
+        )
+    facets.append(type_facet)
+
+    per_facet_ids = {}
+    for facet_def in FACETS:
+        values = {}
+        for ct, model in models.items():
+            fld = model_field(model, facet_def.candidates)
+            if fld is None:
+                continue
+            for value, label, pk in _field_values(model, fld, ids_by_type[ct]):
+                entry = values.setdefault(value, [label, set()])
+                entry[1].add(pk)
+        if not values:
+            continue
+        facet = Facet(facet_def.key, str(facet_def.label))
+        ordered = sorted(values.items(), key=lambda kv: (-len(kv[1][1]), kv[1][0]))
+        for value, (label, pks) in ordered:
+            facet.options.append(FacetOption(value, label, len(pks)))
+            per_facet_ids[(facet_def.key, value)] = pks
+        facets.append(facet)
+
+    type_ids = {m._meta.label_lower: set(ids_by_type[ct]) for ct, m in models.items()}
+    for facet in facets:
+        chosen = selected.get(facet.key, [])
+        offered = {o.value for o in facet.options}
+        matched = set()
+        any_valid = False
+        for value in chosen:
+            if value not in offered:
+                ignored.append(value)
+                continue
+            any_valid = True
+            matched |= (
+                type_ids.get(value, set())
+                if facet.key == "type"
+                else per_facet_ids.get((facet.key, value), set())
+            )
+        for option in facet.options:
+            option.selected = option.value in chosen
+        if any_valid:
+            keep = matched if keep is None else keep & matched
+    for key, values in selected.items():
+        if key not in {f.key for f in facets}:
+            ignored.extend(values)
+    return facets, keep, ignored
+
+
+# --- Search ----------------------------------------------------------------------------
+
+
+def base_queryset(locale):
+    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+
+def run_query(query, locale):
+    """[(page id, content type id)] in relevance order, at most MAX_HITS."""
+    if query is None:
+        return []
+    results = base_queryset(locale).search(query, order_by_relevance=True)
+    return [(p.pk, p.content_type_id) for p in results[:MAX_HITS]]
+
+
+def vocabulary(locale):
+    """Known words: page titles and summaries of the locale, plus synonyms."""
+    words = set()
+    for title in base_queryset(locale).values_list("title", flat=True):
+        words.update(normalise_term(w) for w in query_words(title))
+    for group in synonym_groups(locale):
+        for variant in group:
+            words.update(variant)
+    return {w for w in words if len(w) > 2 and not w.isdigit()}
+
+
+def _postgres_candidate_words(word, locale):
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    titles = (
+        base_queryset(locale)
+        .annotate(sim=TrigramWordSimilarity(word, "title"))
+        .filter(sim__gt=0.4)
+        .order_by("-sim")
+        .values_list("title", flat=True)[:20]
+    )
+    words = set()
+    for title in titles:
+        words.update(normalise_term(w) for w in query_words(title))
+    return words
+
+
+def suggest(text, locale):
+    """A corrected query ("did you mean"), or ''."""
+    words = query_words(text)
+    if not words:
+        return ""
+    vocab = None
+    corrected, changed = [], False
+    for word in words:
+        norm = normalise_term(word)
+        if len(norm) < 4:
+            corrected.append(word)
+            continue
+        candidates = _postgres_candidate_words(norm, locale) if is_postgres() else None
+        if not candidates:
+            vocab = vocab if vocab is not None else vocabulary(locale)
+            candidates = vocab
+        if norm in candidates:
+            corrected.append(word)
+            continue
+        best = difflib.get_close_matches(norm, list(candidates), n=1, cutoff=0.75)
+        if best:
+            corrected.append(best[0])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else ""
+
+
+@dataclass
+class SearchOutcome:
+    query: str = ""
+    hits: list = field(default_factory=list)  # [(pk, ct)] after filters
+    total_before_filters: int = 0
+    facets: list = field(default_factory=list)
+    ignored_filters: list = field(default_factory=list)
+    suggestion: str = ""
+    corrected_from: str = ""
+    expanded: list = field(default_factory=list)
+    promoted: list = field(default_factory=list)
+    truncated: bool = False
+
+
+def promoted_pages(text, locale):
+    try:
+        from wagtail.contrib.search_promotions.models import Query
+    except ImportError:  # pragma: no cover
+        return []
+    q = Query.objects.filter(query_string=normalise_query(text)).first()
+    if q is None:
+        return []
+    picks = q.editors_picks.select_related("page").order_by("sort_order")
+    return [
+        p.page.specific
+        for p in picks
+        if p.page_id and p.page.live and p.page.locale_id == locale.pk
+    ]
+
+
+def normalise_query(text):
+    from wagtail.search.utils import normalise_query_string
+
+    return normalise_query_string(text)
+
+
+def search(raw_query, selected=None, locale=None):
+    locale = locale or Locale.get_active()
+    text = clean_query(raw_query)
+    outcome = SearchOutcome(query=text)
+    if not query_words(text):
+        return outcome
+    query, outcome.expanded = build_query(text, locale)
+    hits = run_query(query, locale)
+    if not hits:
+        suggestion = suggest(text, locale)
+        if suggestion:
+            corrected, _exp = build_query(suggestion, locale)
+            hits = run_query(corrected, locale)
+            if hits:
+                outcome.corrected_from = text
+                outcome.query = suggestion
+        outcome.suggestion = suggestion if not hits else ""
+    elif len(hits) < 3:
+        outcome.suggestion = suggest(text, locale)
+    outcome.promoted = promoted_pages(text, locale)
+    promoted_ids = {p.pk for p in outcome.promoted}
+    hits = [h for h in hits if h[0] not in promoted_ids]
+    outcome.truncated = len(hits) >= MAX_HITS
+    outcome.total_before_filters = len(hits)
+    outcome.facets, keep, outcome.ignored_filters = compute_facets(hits, selected or {})
+    outcome.hits = hits if keep is None else [h for h in hits if h[0] in keep]
+    return outcome
+
+
+# --- Presentation ----------------------------------------------------------------------
+
+
+def excerpt(text, query_text, width=220):
+    """Plain-text excerpt around the first query word, matches wrapped in <mark>. Matching
+    ignores accents and case, and accepts a common prefix (a rough stem)."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    folded = strip_accents(text).lower()
+    stems = [normalise_term(w)[: max(4, len(w) - 2)] for w in query_words(query_text)]
+    stems = [s for s in stems if len(s) >= 2]
+    if not stems:
+        return conditional_escape(text[:width] + ("…" if len(text) > width else ""))
+    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*")
+    first = pattern.search(folded)
+    start = 0 if first is None else max(0, first.start() - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first.start() else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    pieces, pos = [], start
+    for m in pattern.finditer(folded, start, end):
+        m_end = min(m.end(), end)
+        pieces.append(conditional_escape(text[pos : m.start()]))
+        pieces.append(mark_safe(f"<mark>{conditional_escape(text[m.start() : m_end])}</mark>"))
+        pos = m_end
+    pieces.append(conditional_escape(text[pos:end]))
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + "".join(str(p) for p in pieces) + suffix)
+
+
+def page_text(page):
+    """The page's searchable text besides title and summary (its `SearchField`s), as plain
+    text, for excerpts. Works with any backend (nothing is read back from the index)."""
+    from django.utils.html import strip_tags
+    from wagtail.search import index
+
+    parts = []
+    for fld in page.get_search_fields():
+        if not isinstance(fld, index.SearchField):
+            continue
+        name = fld.field_name
+        if name in ("title", "summary") or not isinstance(name, str):
+            continue
+        value = getattr(page, name, None)
+        if value is None:
+            continue
+        if hasattr(value, "stream_block"):
+            parts.extend(str(t) for t in value.stream_block.get_searchable_content(value))
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(strip_tags(p) for p in parts)
+
+
+def body_texts(pages):
+    return {page.pk: page_text(page) for page in pages}
+
+
+def result_labels(page):
+    """Type, level and audience labels for a result, from whatever the page type has."""
+    labels = {"type": getattr(page, "search_result_label", None) or page._meta.verbose_name}
+    level = model_field(type(page), ("level",))
+    if level is not None and getattr(page, "level", None):
+        labels["level"] = getattr(page, "get_level_display", lambda: page.level)()
+    audiences = model_field(type(page), ("audiences",))
+    if audiences is not None:
+        labels["audiences"] = [str(a) for a in page.audiences.all()]
+    return labels
+
+
+def facet_counts_for_ids(ids):
+    """Number of pages per content type for ids (used by tests and the admin report)."""
+    return dict(
+        Page.objects.filter(pk__in=ids)
+        .values_list("content_type")
+        .annotate(n=Count("pk"))
+        .values_list("content_type", "n")
+    )
+
+
+def get_model(label):
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None

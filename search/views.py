@@ -1,0 +1,94 @@
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+from search import query as sq
+from search.models import SearchTermStat
+from search.text import clean_query
+
+PER_PAGE = 10
+FILTER_KEYS = ["type"] + [f.key for f in sq.FACETS]
+
+
+def _page_number(raw):
+    try:
+        number = int(str(raw)[:6])
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def _selected_filters(request):
+    selected = {}
+    for key in FILTER_KEYS:
+        values = [v[:80] for v in request.GET.getlist(key)[:20] if v]
+        if values:
+            selected[key] = values
+    return selected
+
+
+@require_GET
+def search_view(request):
+    locale = Locale.get_active()
+    raw = request.GET.get("q", "")
+    selected = _selected_filters(request)
+    outcome = sq.search(raw, selected, locale)
+    requested_page = _page_number(request.GET.get("page"))
+    paginator = Paginator(outcome.hits, PER_PAGE)
+    page_out_of_range = requested_page > paginator.num_pages
+    page_obj = paginator.get_page(min(requested_page, paginator.num_pages))
+
+    ids = [pk for pk, _ct in page_obj.object_list]
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+    ordered = [pages[pk] for pk in ids if pk in pages]
+    texts = sq.body_texts(ordered)
+    highlight = " ".join([outcome.query, *(t for group in outcome.expanded for t in group)])
+    results = [
+        {
+            "page": p,
+            "labels": sq.result_labels(p),
+            "summary": getattr(p, "summary", "") or p.search_description,
+            "excerpt": sq.excerpt(texts.get(p.pk, ""), highlight),
+        }
+        for p in ordered
+    ]
+    if outcome.query and requested_page == 1 and not selected:
+        SearchTermStat.record(
+            outcome.corrected_from or outcome.query, get_language() or "fr", len(outcome.hits)
+        )
+
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["q"] = outcome.corrected_from or outcome.query
+    context = {
+        "query": outcome.query,
+        "raw_query": clean_query(raw),
+        "was_cut": len(raw) > len(clean_query(raw)) + 1,
+        "outcome": outcome,
+        "results": results,
+        "result_count": len(outcome.hits) + len(outcome.promoted),
+        "page_obj": page_obj,
+        "page_out_of_range": page_out_of_range,
+        "base_params": params.urlencode(),
+        "has_filters": bool(selected),
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete_view(request):
+    text = clean_query(request.GET.get("q", ""))[:60]
+    items = []
+    if len(text) >= 2 and sq.query_words(text):
+        locale = Locale.get_active()
+        try:
+            pages = sq.base_queryset(locale).autocomplete(" ".join(sq.query_words(text)))[:8]
+            items = [{"title": p.title, "url": p.url} for p in pages]
+        except Exception:  # the backend may refuse an odd query: suggestions are optional
+            items = []
+    response = JsonResponse({"query": text, "results": items})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

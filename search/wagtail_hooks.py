@@ -1,0 +1,34 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from search.admin_views import search_report
+from search.models import SynonymGroup
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Synonymes de recherche")
+    menu_order = 900
+    add_to_admin_menu = False
+    list_display = ["name", "terms"]
+    search_fields = ["name", "terms"]
+
+
+register_snippet(SynonymGroupViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [path("recherche/rapport/", search_report, name="search_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return MenuItem(
+        _("Recherches des visiteurs"), reverse("search_report"), icon_name="search", order=900
+    )

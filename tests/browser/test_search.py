@@ -1,0 +1,62 @@
+"""Search page in a browser: filters, keyboard, 320 px, autocomplete, no-JS."""
+
+import pytest
+
+from .conftest import assert_no_axe_violations, assert_reflows
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_search_with_filter_is_accessible(make_page, width):
+    page = make_page(width=width)
+    response = page.goto("/recherche/?q=num%C3%A9rique&type=content.standardpage")
+    assert response.status == 200
+    assert page.locator("[role=status]").inner_text().startswith(tuple("0123456789"))
+    assert page.locator("input[name=type][value='content.standardpage']").is_checked()
+    assert_no_axe_violations(page)
+    assert_reflows(page)
+    assert page.problems.messages == []
+
+
+def test_keyboard_search_and_filter(make_page):
+    page = make_page(width=320, javascript=False)
+    page.goto("/recherche/")
+    page.locator("#search-q").focus()
+    page.keyboard.type("numérique")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/recherche/?q=*")
+    assert page.locator(".search-result").count() >= 2
+    checkbox = page.locator("input[name=type][value='content.homepage']")
+    checkbox.focus()
+    page.keyboard.press("Space")
+    page.locator(".search-facets__actions button").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**type=content.homepage*")
+    assert page.locator(".search-result").count() == 1
+    assert_no_axe_violations(page)
+
+
+def test_autocomplete_suggests_titles_with_arrow_keys(make_page):
+    page = make_page()
+    page.goto("/recherche/")
+    page.locator("#search-q").press_sequentially("cyber")
+    option = page.locator("#search-q-suggestions [role=option]").first
+    option.wait_for()
+    assert "cyberharcèlement" in option.inner_text()
+    assert page.locator("#search-q").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    assert_no_axe_violations(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cyberharcelement-4e/")
+    assert page.problems.messages == []
+
+
+def test_header_search_box_submits_without_javascript(make_page):
+    page = make_page(javascript=False)
+    page.goto("/")
+    page.locator("#site-search-q").fill("canva")
+    page.locator("#site-search-q").press("Enter")
+    page.wait_for_url("**/recherche/?q=canva")
+    assert "Créer ses visuels avec Canva" in page.locator("main").inner_text()

@@ -1,0 +1,281 @@
+"""The search page: results, labels, robustness, facets, synonyms, suggestions,
+promotions, query log, autocomplete, index upkeep."""
+
+import re
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale, Page
+
+from content.demo import get_home
+from content.models import StandardPage
+from search import query as sq
+from search.models import SearchTermStat, SynonymGroup
+
+pytestmark = pytest.mark.django_db
+
+URL = "/recherche/"
+
+
+def titles(response):
+    html = response.content.decode()
+    return re.findall(r'search-result__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_search_page_lists_results_with_labels_summary_excerpt_and_status(client):
+    response = client.get(URL, {"q": "canva"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert titles(response)[0] == "Créer ses visuels avec Canva"
+    assert 'role="status"' in html
+    assert "2 résultats pour « canva »" in html
+    assert '<span class="tag">Page simple</span>' in html
+    assert "<mark>Canva</mark>" in html  # highlighted excerpt from the indexed body text
+    assert "prendre en main Canva pour son commerce" in html  # summary
+
+
+def test_empty_query_shows_the_form_only(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+    assert titles(response) == []
+
+
+def test_header_search_box_on_every_page(client):
+    html = client.get("/").content.decode()
+    assert '<search class="site-search"' in html
+    assert '<label for="site-search-q"' in html
+    assert 'action="/recherche/"' in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "a" * 5000},
+        {"q": "mot " * 1500},
+        {"q": "'; DROP TABLE wagtailcore_page; --"},
+        {"q": '" OR 1=1 --'},
+        {"q": "<script>alert(1)</script>"},
+        {"q": 'arnaque AND NOT (x* OR "y") NEAR/2 ^z'},
+        {"q": "courriel", "page": "-1"},
+        {"q": "courriel", "page": "9999"},
+        {"q": "courriel", "page": "abc"},
+        {"q": "courriel", "type": "nope.unknown"},
+        {"q": "courriel", "public": "inconnu", "niveau": "'; --"},
+        {"q": "\x00\x01courriel\u200b"},
+        {"q": "%%%___"},
+    ],
+)
+def test_hostile_input_gets_a_normal_page(client, params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert Page.objects.filter(slug="accueil").exists()
+
+
+def test_long_query_is_cut_with_a_message(client):
+    html = client.get(URL, {"q": "courriel " * 600}).content.decode()
+    assert "seuls ses 200 premiers caractères" in html
+
+
+def test_unknown_filter_is_ignored_with_a_message(client):
+    response = client.get(URL, {"q": "courriel", "type": "nope.unknown"})
+    html = response.content.decode()
+    assert "ont été ignorés" in html
+    assert "Envoyer son premier courriel" in titles(response)
+
+
+def test_page_out_of_range_shows_last_page_with_message(client):
+    html = client.get(URL, {"q": "courriel", "page": "50"}).content.decode()
+    assert "Cette page de résultats n’existe pas" in html
+
+
+def test_pagination_links_keep_query_and_filters(client, monkeypatch):
+    from search import views
+
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    response = client.get(URL, {"q": "courriel", "type": "content.standardpage"})
+    html = response.content.decode()
+    assert len(titles(response)) == 2
+    assert "q=courriel&amp;type=content.standardpage&amp;page=2" in html
+    page2 = client.get(URL, {"q": "courriel", "type": "content.standardpage", "page": 2})
+    assert set(titles(page2)).isdisjoint(titles(response))
+
+
+def test_type_facet_counts_and_filter(client):
+    response = client.get(URL, {"q": "numérique"})
+    html = response.content.decode()
+    assert 'name="type" value="content.homepage"' in html
+    assert 'name="type" value="content.standardpage"' in html
+    filtered = client.get(URL, {"q": "numérique", "type": "content.homepage"})
+    assert titles(filtered) == ["Le numérique pour tous dans le Boulonnais"]
+    assert 'value="content.homepage" id="f-type-' in filtered.content.decode()
+    assert "checked" in filtered.content.decode()
+
+
+def test_facets_are_introspected_and_degrade_without_fields():
+    locale = Locale.objects.get(language_code="fr")
+    hits = [(p.pk, p.content_type_id) for p in sq.base_queryset(locale)]
+    facets, keep, ignored = sq.compute_facets(hits, {"public": ["seniors"]})
+    keys = [f.key for f in facets]
+    # Today's page types have no audiences/themes/level: only the type facet is offered,
+    # and a filter on an absent facet is reported as ignored instead of failing.
+    assert keys == ["type"]
+    assert keep is None
+    assert ignored == ["seniors"]
+
+
+def test_facet_introspection_on_a_model_with_audiences():
+    from content.models import Audience
+
+    class Fake:
+        class _meta:
+            @staticmethod
+            def get_field(name):
+                if name == "audiences":
+                    return Audience._meta.get_field("name").model._meta.pk
+                raise LookupError(name)
+
+    assert sq.model_field(Fake, ("audiences",)) is not None
+    assert sq.model_field(Fake, ("themes",)) is None
+
+
+def test_results_only_in_current_locale(client):
+    english = client.get("/en/recherche/", {"q": "courriel"})
+    assert english.status_code == 200
+    assert "Envoyer son premier courriel" not in titles(english)
+
+
+def test_synonyms_are_applied_and_editable(client):
+    assert "Envoyer son premier courriel" in titles(client.get(URL, {"q": "mail"}))
+    assert "Créer ses visuels avec Canva" not in titles(client.get(URL, {"q": "graphisme"}))
+    SynonymGroup.objects.create(
+        name="Graphisme", terms="graphisme\ncanva", locale=Locale.objects.get(language_code="fr")
+    )
+    assert "Créer ses visuels avec Canva" in titles(client.get(URL, {"q": "graphisme"}))
+
+
+def test_typo_is_corrected_when_nothing_matches(client):
+    response = client.get(URL, {"q": "hamesonnage"})
+    html = response.content.decode()
+    assert "Aucun résultat pour « hamesonnage »" in html
+    assert "Reconnaître un message d&#x27;hameçonnage" in titles(response)
+
+
+def test_suggestion_offered_for_a_word_that_is_not_a_title_word():
+    locale = Locale.objects.get(language_code="fr")
+    assert sq.suggest("cannva", locale) == "canva"
+    assert sq.suggest("canva", locale) == ""
+
+
+def test_promoted_results_come_first(client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    page = StandardPage.objects.get(slug="accessibilite")
+    SearchPromotion.objects.create(query=Query.get("courriel"), page=page, sort_order=0)
+    html = client.get(URL, {"q": "Courriel"}).content.decode()
+    assert "Recommandé" in html
+    assert html.index("Déclaration d&#x27;accessibilité") < html.index(
+        "Envoyer son premier courriel"
+    )
+
+
+def test_query_log_is_aggregated_and_anonymous(client, admin_client):
+    client.get(URL, {"q": "Courriel"})
+    client.get(URL, {"q": "courriel "})
+    client.get(URL, {"q": "zzzqqq"})
+    stat = SearchTermStat.objects.get(query="courriel")
+    assert stat.searches == 2 and stat.zero_result_searches == 0
+    assert SearchTermStat.objects.get(query="zzzqqq").zero_result_searches == 1
+    field_names = {f.name for f in SearchTermStat._meta.get_fields()}
+    assert not field_names & {"ip", "user", "session", "user_agent"}
+    report = admin_client.get("/admin/recherche/rapport/?sans_resultat=1")
+    assert report.status_code == 200
+    body = report.content.decode()
+    assert "zzzqqq" in body and ">courriel<" not in body
+
+
+def test_synonym_snippet_in_admin(admin_client):
+    response = admin_client.get("/admin/snippets/search/synonymgroup/")
+    assert response.status_code == 200
+    assert "Arnaques" in response.content.decode()
+
+
+def test_autocomplete_endpoint(client):
+    data = client.get("/recherche/suggestions/", {"q": "cyber"}).json()
+    assert data["results"][0]["url"] == "/enseignants/cyberharcelement-4e/"
+    assert client.get("/recherche/suggestions/", {"q": "'\"<>" * 100}).json()["results"] == []
+
+
+def test_search_page_loads_autocomplete_script(client):
+    html = client.get(URL).content.decode()
+    assert "js/search-autocomplete.js" in html
+    assert 'data-autocomplete-url="/recherche/suggestions/"' in html
+
+
+def test_pages_are_reindexed_on_publish_and_unpublish(client):
+    hub = StandardPage.objects.get(slug="habitants")
+    page = StandardPage(title="Atelier tablette zorblax", slug="atelier-zorblax", live=False)
+    hub.add_child(instance=page)
+    assert titles(client.get(URL, {"q": "zorblax"})) == []  # draft: not live
+    page.save_revision().publish()
+    assert titles(client.get(URL, {"q": "zorblax"})) == ["Atelier tablette zorblax"]
+    page.refresh_from_db()
+    page.title = "Atelier tablette plimtok"
+    page.save_revision().publish()
+    assert titles(client.get(URL, {"q": "plimtok"})) == ["Atelier tablette plimtok"]
+    page.unpublish()
+    assert titles(client.get(URL, {"q": "plimtok"})) == []
+
+
+def test_french_accents_ignored_both_ways(client):
+    assert "Déclarer ses impôts en ligne" in titles(client.get(URL, {"q": "impots"}))
+    assert "Prévenir le cyberharcèlement en 4e" in titles(
+        client.get(URL, {"q": "CYBERHARCELEMENT"})
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL text search only")
+def test_postgres_uses_french_unaccent_configuration():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('capnum_french', 'Les arnaques, le harcèlement')")
+        vector = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_indexentry_title_body_gin'"
+        )
+        indexdef = cursor.fetchone()[0]
+    assert "'arnaqu'" in vector and "'harcel'" in vector and "les" not in vector
+    assert "(title || body)" in indexdef
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL backend only")
+def test_postgres_query_uses_title_body_expression_without_projection():
+    from django.test.utils import CaptureQueriesContext
+
+    locale = Locale.objects.get(language_code="fr")
+    with CaptureQueriesContext(connection) as ctx:
+        sq.run_query(sq.build_query("courriel", locale)[0], locale)
+    search_sql = [q["sql"] for q in ctx.captured_queries if "@@" in q["sql"]]
+    assert search_sql
+    assert 'AS "_vector_"' not in search_sql[0]
+
+
+def test_home_still_exists():
+    assert get_home().live
+
+
+def test_query_count_does_not_grow_with_results(client):
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    params_few = {"q": "canva", "type": "content.standardpage"}
+    params_many = {"q": "numérique", "type": "content.standardpage"}
+    client.get(URL, params_few)
+    client.get(URL, params_many)
+    with CaptureQueriesContext(conn) as few:
+        response_few = client.get(URL, params_few)
+    with CaptureQueriesContext(conn) as many:
+        response_many = client.get(URL, params_many)
+    assert len(titles(response_few)) < len(titles(response_many))
+    assert len(many) <= len(few)
