@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import Audience, Organisation, Theme
+from content.models import Audience, Glossary, Organisation, Theme
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -38,3 +38,17 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = Glossary
+    icon = "openquote"
+    menu_label = _("Glossaire")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["term", "slug", "locale"]
+    search_fields = ["term"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryViewSet)

@@ -8,9 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content.views import quiz_check
+from lessons import urls as lessons_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("progression/", include(lessons_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
@@ -19,6 +23,7 @@ if settings.SERVE_MEDIA:
 
 # Domain apps add their own URLs here (before Wagtail's catch-all page serving).
 urlpatterns += i18n_patterns(
+    path("quiz/<int:page_id>/", quiz_check, name="quiz_check"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -2,6 +2,15 @@
 
 Domain apps extend `BaseStreamBlock` with their own blocks."""
 
+from .learning import (
+    GlossaryTermBlock,
+    KeyPointsBlock,
+    QuestionBlock,
+    QuizBlock,
+    QuizResult,
+    StepsBlock,
+    check_quiz,
+)
 from .links import CallToActionBlock, FooterLinkBlock, LinkBlock, SocialLinkBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .streams import BaseStreamBlock, validate_heading_outline
@@ -15,13 +24,20 @@ __all__ = [
     "CalloutBlock",
     "DocumentBlock",
     "FooterLinkBlock",
+    "GlossaryTermBlock",
     "HeadingBlock",
     "ImageBlock",
+    "KeyPointsBlock",
     "LinkBlock",
+    "QuestionBlock",
+    "QuizBlock",
+    "QuizResult",
     "QuoteBlock",
     "RichTextBlock",
     "SocialLinkBlock",
+    "StepsBlock",
     "TableBlock",
     "VideoBlock",
+    "check_quiz",
     "validate_heading_outline",
 ]

@@ -1,3 +1,4 @@
+from .glossary import Glossary
 from .pages import BasePage, HomePage, StandardPage
 from .settings import SiteIdentity
 from .taxonomy import Audience, Organisation, Theme
@@ -5,6 +6,7 @@ from .taxonomy import Audience, Organisation, Theme
 __all__ = [
     "Audience",
     "BasePage",
+    "Glossary",
     "HomePage",
     "Organisation",
     "SiteIdentity",
