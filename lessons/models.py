@@ -23,7 +23,7 @@ from content.models import BasePage
 
 from .competences import COMPETENCE_LABELS, COMPETENCES
 from .placement import PLACEMENT_QUESTIONS, recommend_level
-from .progress import ResumeCodeError, read_resume_code  # noqa: F401 (re-exported)
+from .progress import ResumeCodeError, read_resume_code
 
 REVIEW_INTERVAL = datetime.timedelta(days=183)
 
@@ -56,9 +56,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
 
     def paths_with_lessons(self):
         """Live paths, each with its ordered lessons (two queries whatever their number)."""
-        paths = list(
-            LearningPathPage.objects.child_of(self).live().order_by("level", "path")
-        )
+        paths = list(LearningPathPage.objects.child_of(self).live().order_by("level", "path"))
         lessons = (
             LessonPage.objects.descendant_of(self)
             .live()
@@ -208,7 +206,11 @@ class LearningPathPage(BasePage):
 
     @property
     def competence_list(self):
-        return [(code, COMPETENCE_LABELS[code]) for code in self.competences if code in COMPETENCE_LABELS]
+        return [
+            (code, COMPETENCE_LABELS[code])
+            for code in self.competences
+            if code in COMPETENCE_LABELS
+        ]
 
     @cached_property
     def lessons(self):
@@ -341,4 +343,3 @@ class LessonPage(BasePage):
             ),
         )
         return context
-

@@ -219,8 +219,10 @@ def check_quiz(value, data):
     """Check a submission (a QueryDict or a dict of lists) against a QuizBlock value."""
     checked = []
     for index, question in enumerate(value["questions"]):
-        raw = data.getlist(field_name(index)) if hasattr(data, "getlist") else data.get(
-            field_name(index), []
+        raw = (
+            data.getlist(field_name(index))
+            if hasattr(data, "getlist")
+            else data.get(field_name(index), [])
         )
         chosen = set()
         for item in raw:

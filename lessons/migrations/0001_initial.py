@@ -9,67 +9,956 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0002_glossary'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("content", "0002_glossary"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LearningIndexPage',
+            name="LearningIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Deux phrases au plus, en langage simple : affiché dans les listes et les résultats de recherche.', max_length=300, verbose_name='résumé')),
-                ('intro', models.TextField(blank=True, max_length=600, verbose_name='introduction')),
-                ('listing_image', models.ForeignKey(blank=True, help_text='Image décorative affichée dans les listes.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de vignette')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Affichée quand la page est partagée sur un réseau social (1200 × 630).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux phrases au plus, en langage simple : affiché dans les listes et les résultats de recherche.",
+                        max_length=300,
+                        verbose_name="résumé",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(blank=True, max_length=600, verbose_name="introduction"),
+                ),
+                (
+                    "listing_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Image décorative affichée dans les listes.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de vignette",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Affichée quand la page est partagée sur un réseau social (1200 × 630).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de partage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page « Se former »',
+                "verbose_name": "page « Se former »",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='LearningPathPage',
+            name="LearningPathPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Deux phrases au plus, en langage simple : affiché dans les listes et les résultats de recherche.', max_length=300, verbose_name='résumé')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'Niveau 1 – Premiers pas'), (2, 'Niveau 2 – Aller plus loin')], default=1, verbose_name='niveau')),
-                ('competences', models.JSONField(blank=True, default=list, help_text='Les compétences du référentiel Pix / DigComp travaillées dans ce parcours.', verbose_name='compétences Pix')),
-                ('objectives', models.TextField(blank=True, help_text='Un objectif par ligne, qui complète « À la fin, je sais... ».', verbose_name='à la fin, je sais...')),
-                ('prerequisites', models.TextField(blank=True, help_text="Ce qu'il faut savoir faire avant. Laissez vide s'il n'y a rien à savoir.", verbose_name='prérequis')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 9), ('video', 14), ('callout', 18), ('accordion', 25), ('table', 26), ('document', 29), ('call_to_action', 34), ('quote', 38)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (niveau 2)'), ('h3', 'Sous-titre (niveau 3)'), ('h4', 'Sous-sous-titre (niveau 4)')], 'help_text': 'Un sous-titre suit toujours un titre du niveau juste au-dessus.', 'label': 'niveau'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'texte du titre', 'max_length': 160}), 2: ('wagtail.blocks.StructBlock', [[('level', 0), ('text', 1)]], {}), 3: ('content.blocks.text.RichTextBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Ce que l'image apporte au texte, pour qui ne la voit pas. Par exemple : « Écran de connexion d'impots.gouv avec le bouton FranceConnect ».", 'label': 'texte alternatif', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez seulement si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.", 'label': 'image décorative', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'légende', 'max_length': 250, 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'crédit', 'max_length': 120, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('decorative', 6), ('caption', 7), ('credit', 8)]], {}), 10: ('wagtail.blocks.URLBlock', (), {'label': 'adresse de la vidéo'}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Obligatoire : il dit de quoi parle la vidéo avant de l'ouvrir.", 'label': 'titre de la vidéo', 'max_length': 160}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple « 3 min ».', 'label': 'durée', 'max_length': 20, 'required': False}), 13: ('content.blocks.text.RichTextBlock', (), {'help_text': "Le texte de la vidéo, pour qui ne peut pas l'écouter.", 'label': 'transcription', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('url', 10), ('title', 11), ('duration', 12), ('transcript', 13)]], {}), 15: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('tip', 'Astuce'), ('warning', 'Attention'), ('danger', 'Danger')], 'label': "type d'encadré"}), 16: ('wagtail.blocks.CharBlock', (), {'label': 'titre (facultatif)', 'max_length': 120, 'required': False}), 17: ('content.blocks.text.RichTextBlock', (), {'label': 'texte'}), 18: ('wagtail.blocks.StructBlock', [[('kind', 15), ('title', 16), ('text', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'titre de la liste (facultatif)', 'max_length': 160, 'required': False}), 20: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Ajoute les données structurées « FAQ » pour les moteurs de recherche.', 'label': "il s'agit d'une FAQ", 'required': False}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'question ou titre', 'max_length': 200}), 22: ('content.blocks.text.RichTextBlock', (), {'label': 'réponse ou contenu'}), 23: ('wagtail.blocks.StructBlock', [[('title', 21), ('body', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'éléments', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('title', 19), ('is_faq', 20), ('items', 24)]], {}), 26: ('content.blocks.structure.TableBlock', (), {}), 27: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Laissez vide pour reprendre le titre du document.', 'label': 'titre affiché', 'max_length': 160, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('document', 27), ('title', 28)]], {}), 30: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page du site', 'required': False}), 31: ('wagtail.blocks.URLBlock', (), {'label': 'ou adresse externe', 'required': False}), 32: ('wagtail.blocks.CharBlock', (), {'help_text': "Dit où mène le lien, par exemple « S'inscrire à l'atelier » (pas « cliquez ici »).", 'label': 'intitulé du lien', 'max_length': 80}), 33: ('wagtail.blocks.CharBlock', (), {'label': "phrase d'accroche (facultative)", 'max_length': 200, 'required': False}), 34: ('wagtail.blocks.StructBlock', [[('page', 30), ('url', 31), ('label', 32), ('text', 33)]], {}), 35: ('wagtail.blocks.TextBlock', (), {'label': 'citation'}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'auteur ou autrice', 'max_length': 120, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'source', 'max_length': 200, 'required': False}), 38: ('wagtail.blocks.StructBlock', [[('text', 35), ('author', 36), ('source', 37)]], {})}, verbose_name='présentation')),
-                ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, to='content.audience', verbose_name='publics')),
-                ('listing_image', models.ForeignKey(blank=True, help_text='Image décorative affichée dans les listes.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de vignette')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Affichée quand la page est partagée sur un réseau social (1200 × 630).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, to='content.theme', verbose_name='thèmes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux phrases au plus, en langage simple : affiché dans les listes et les résultats de recherche.",
+                        max_length=300,
+                        verbose_name="résumé",
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Niveau 1 – Premiers pas"), (2, "Niveau 2 – Aller plus loin")],
+                        default=1,
+                        verbose_name="niveau",
+                    ),
+                ),
+                (
+                    "competences",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Les compétences du référentiel Pix / DigComp travaillées dans ce parcours.",
+                        verbose_name="compétences Pix",
+                    ),
+                ),
+                (
+                    "objectives",
+                    models.TextField(
+                        blank=True,
+                        help_text="Un objectif par ligne, qui complète « À la fin, je sais... ».",
+                        verbose_name="à la fin, je sais...",
+                    ),
+                ),
+                (
+                    "prerequisites",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ce qu'il faut savoir faire avant. Laissez vide s'il n'y a rien à savoir.",
+                        verbose_name="prérequis",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 9),
+                            ("video", 14),
+                            ("callout", 18),
+                            ("accordion", 25),
+                            ("table", 26),
+                            ("document", 29),
+                            ("call_to_action", 34),
+                            ("quote", 38),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Titre de section (niveau 2)"),
+                                        ("h3", "Sous-titre (niveau 3)"),
+                                        ("h4", "Sous-sous-titre (niveau 4)"),
+                                    ],
+                                    "help_text": "Un sous-titre suit toujours un titre du niveau juste au-dessus.",
+                                    "label": "niveau",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "texte du titre", "max_length": 160},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("level", 0), ("text", 1)]], {}),
+                            3: ("content.blocks.text.RichTextBlock", (), {}),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "image"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Ce que l'image apporte au texte, pour qui ne la voit pas. Par exemple : « Écran de connexion d'impots.gouv avec le bouton FranceConnect ».",
+                                    "label": "texte alternatif",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Cochez seulement si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.",
+                                    "label": "image décorative",
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "légende", "max_length": 250, "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "crédit", "max_length": 120, "required": False},
+                            ),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("image", 4),
+                                        ("alt_text", 5),
+                                        ("decorative", 6),
+                                        ("caption", 7),
+                                        ("credit", 8),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            10: ("wagtail.blocks.URLBlock", (), {"label": "adresse de la vidéo"}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Obligatoire : il dit de quoi parle la vidéo avant de l'ouvrir.",
+                                    "label": "titre de la vidéo",
+                                    "max_length": 160,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple « 3 min ».",
+                                    "label": "durée",
+                                    "max_length": 20,
+                                    "required": False,
+                                },
+                            ),
+                            13: (
+                                "content.blocks.text.RichTextBlock",
+                                (),
+                                {
+                                    "help_text": "Le texte de la vidéo, pour qui ne peut pas l'écouter.",
+                                    "label": "transcription",
+                                    "required": False,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("url", 10),
+                                        ("title", 11),
+                                        ("duration", 12),
+                                        ("transcript", 13),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            15: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("tip", "Astuce"),
+                                        ("warning", "Attention"),
+                                        ("danger", "Danger"),
+                                    ],
+                                    "label": "type d'encadré",
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "titre (facultatif)",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            17: ("content.blocks.text.RichTextBlock", (), {"label": "texte"}),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 15), ("title", 16), ("text", 17)]],
+                                {},
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "titre de la liste (facultatif)",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Ajoute les données structurées « FAQ » pour les moteurs de recherche.",
+                                    "label": "il s'agit d'une FAQ",
+                                    "required": False,
+                                },
+                            ),
+                            21: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "question ou titre", "max_length": 200},
+                            ),
+                            22: (
+                                "content.blocks.text.RichTextBlock",
+                                (),
+                                {"label": "réponse ou contenu"},
+                            ),
+                            23: ("wagtail.blocks.StructBlock", [[("title", 21), ("body", 22)]], {}),
+                            24: (
+                                "wagtail.blocks.ListBlock",
+                                (23,),
+                                {"label": "éléments", "min_num": 1},
+                            ),
+                            25: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 19), ("is_faq", 20), ("items", 24)]],
+                                {},
+                            ),
+                            26: ("content.blocks.structure.TableBlock", (), {}),
+                            27: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "document"},
+                            ),
+                            28: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Laissez vide pour reprendre le titre du document.",
+                                    "label": "titre affiché",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 27), ("title", 28)]],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "page du site", "required": False},
+                            ),
+                            31: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "ou adresse externe", "required": False},
+                            ),
+                            32: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Dit où mène le lien, par exemple « S'inscrire à l'atelier » (pas « cliquez ici »).",
+                                    "label": "intitulé du lien",
+                                    "max_length": 80,
+                                },
+                            ),
+                            33: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "phrase d'accroche (facultative)",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            34: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 30), ("url", 31), ("label", 32), ("text", 33)]],
+                                {},
+                            ),
+                            35: ("wagtail.blocks.TextBlock", (), {"label": "citation"}),
+                            36: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "auteur ou autrice",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            37: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "source", "max_length": 200, "required": False},
+                            ),
+                            38: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 35), ("author", 36), ("source", 37)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="présentation",
+                    ),
+                ),
+                (
+                    "audiences",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="content.audience", verbose_name="publics"
+                    ),
+                ),
+                (
+                    "listing_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Image décorative affichée dans les listes.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de vignette",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Affichée quand la page est partagée sur un réseau social (1200 × 630).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de partage",
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="content.theme", verbose_name="thèmes"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'parcours',
-                'verbose_name_plural': 'parcours',
+                "verbose_name": "parcours",
+                "verbose_name_plural": "parcours",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LessonPage',
+            name="LessonPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Deux phrases au plus, en langage simple : affiché dans les listes et les résultats de recherche.', max_length=300, verbose_name='résumé')),
-                ('objectives', models.TextField(blank=True, help_text='Un objectif par ligne.', verbose_name='à la fin, je sais...')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=10, help_text='Temps pour suivre la leçon, à son rythme.', verbose_name='durée (minutes)')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 9), ('video', 14), ('callout', 18), ('accordion', 25), ('table', 26), ('document', 29), ('call_to_action', 34), ('quote', 38), ('steps', 45), ('key_points', 49), ('quiz', 61), ('glossary_term', 63)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (niveau 2)'), ('h3', 'Sous-titre (niveau 3)'), ('h4', 'Sous-sous-titre (niveau 4)')], 'help_text': 'Un sous-titre suit toujours un titre du niveau juste au-dessus.', 'label': 'niveau'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'texte du titre', 'max_length': 160}), 2: ('wagtail.blocks.StructBlock', [[('level', 0), ('text', 1)]], {}), 3: ('content.blocks.text.RichTextBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Ce que l'image apporte au texte, pour qui ne la voit pas. Par exemple : « Écran de connexion d'impots.gouv avec le bouton FranceConnect ».", 'label': 'texte alternatif', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez seulement si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.", 'label': 'image décorative', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'légende', 'max_length': 250, 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'crédit', 'max_length': 120, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('decorative', 6), ('caption', 7), ('credit', 8)]], {}), 10: ('wagtail.blocks.URLBlock', (), {'label': 'adresse de la vidéo'}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Obligatoire : il dit de quoi parle la vidéo avant de l'ouvrir.", 'label': 'titre de la vidéo', 'max_length': 160}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple « 3 min ».', 'label': 'durée', 'max_length': 20, 'required': False}), 13: ('content.blocks.text.RichTextBlock', (), {'help_text': "Le texte de la vidéo, pour qui ne peut pas l'écouter.", 'label': 'transcription', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('url', 10), ('title', 11), ('duration', 12), ('transcript', 13)]], {}), 15: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('tip', 'Astuce'), ('warning', 'Attention'), ('danger', 'Danger')], 'label': "type d'encadré"}), 16: ('wagtail.blocks.CharBlock', (), {'label': 'titre (facultatif)', 'max_length': 120, 'required': False}), 17: ('content.blocks.text.RichTextBlock', (), {'label': 'texte'}), 18: ('wagtail.blocks.StructBlock', [[('kind', 15), ('title', 16), ('text', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'titre de la liste (facultatif)', 'max_length': 160, 'required': False}), 20: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Ajoute les données structurées « FAQ » pour les moteurs de recherche.', 'label': "il s'agit d'une FAQ", 'required': False}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'question ou titre', 'max_length': 200}), 22: ('content.blocks.text.RichTextBlock', (), {'label': 'réponse ou contenu'}), 23: ('wagtail.blocks.StructBlock', [[('title', 21), ('body', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'éléments', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('title', 19), ('is_faq', 20), ('items', 24)]], {}), 26: ('content.blocks.structure.TableBlock', (), {}), 27: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Laissez vide pour reprendre le titre du document.', 'label': 'titre affiché', 'max_length': 160, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('document', 27), ('title', 28)]], {}), 30: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page du site', 'required': False}), 31: ('wagtail.blocks.URLBlock', (), {'label': 'ou adresse externe', 'required': False}), 32: ('wagtail.blocks.CharBlock', (), {'help_text': "Dit où mène le lien, par exemple « S'inscrire à l'atelier » (pas « cliquez ici »).", 'label': 'intitulé du lien', 'max_length': 80}), 33: ('wagtail.blocks.CharBlock', (), {'label': "phrase d'accroche (facultative)", 'max_length': 200, 'required': False}), 34: ('wagtail.blocks.StructBlock', [[('page', 30), ('url', 31), ('label', 32), ('text', 33)]], {}), 35: ('wagtail.blocks.TextBlock', (), {'label': 'citation'}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'auteur ou autrice', 'max_length': 120, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'source', 'max_length': 200, 'required': False}), 38: ('wagtail.blocks.StructBlock', [[('text', 35), ('author', 36), ('source', 37)]], {}), 39: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple « Créer mon adresse en 5 étapes ».', 'label': 'titre (facultatif)', 'max_length': 160, 'required': False}), 40: ('content.blocks.text.RichTextBlock', (), {'label': "ce qu'il faut faire"}), 41: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': "capture d'écran", 'required': False}), 42: ('wagtail.blocks.StructBlock', [[('image', 41), ('alt_text', 5), ('decorative', 6), ('caption', 7), ('credit', 8)]], {'required': False}), 43: ('wagtail.blocks.StructBlock', [[('text', 40), ('screenshot', 42)]], {}), 44: ('wagtail.blocks.ListBlock', (43,), {'label': 'étapes', 'min_num': 1}), 45: ('wagtail.blocks.StructBlock', [[('title', 39), ('steps', 44)]], {}), 46: ('wagtail.blocks.CharBlock', (), {'default': 'À retenir', 'label': 'titre', 'max_length': 80}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'point', 'max_length': 300}), 48: ('wagtail.blocks.ListBlock', (47,), {'label': 'points clés', 'min_num': 1}), 49: ('wagtail.blocks.StructBlock', [[('title', 46), ('points', 48)]], {}), 50: ('wagtail.blocks.CharBlock', (), {'default': "Je vérifie ce que j'ai compris", 'max_length': 160}), 51: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('single', 'Une seule bonne réponse'), ('multiple', 'Plusieurs bonnes réponses possibles'), ('true_false', 'Vrai ou faux')], 'label': 'type de question'}), 52: ('wagtail.blocks.CharBlock', (), {'label': 'question', 'max_length': 300}), 53: ('wagtail.blocks.CharBlock', (), {'label': 'réponse', 'max_length': 200}), 54: ('wagtail.blocks.BooleanBlock', (), {'label': 'bonne réponse', 'required': False}), 55: ('wagtail.blocks.CharBlock', (), {'help_text': 'Affiché quand la personne choisit cette réponse.', 'label': 'commentaire', 'max_length': 300, 'required': False}), 56: ('wagtail.blocks.StructBlock', [[('text', 53), ('correct', 54), ('feedback', 55)]], {}), 57: ('wagtail.blocks.ListBlock', (56,), {'help_text': 'Pour « Vrai ou faux », deux réponses : « Vrai » et « Faux ».', 'label': 'réponses', 'min_num': 2}), 58: ('content.blocks.text.RichTextBlock', (), {'help_text': "Affichée après la réponse, qu'elle soit juste ou non.", 'label': 'explication', 'required': False}), 59: ('wagtail.blocks.StructBlock', [[('kind', 51), ('prompt', 52), ('answers', 57), ('explanation', 58)]], {}), 60: ('wagtail.blocks.ListBlock', (59,), {'label': 'questions', 'min_num': 1}), 61: ('wagtail.blocks.StructBlock', [[('title', 50), ('questions', 60)]], {}), 62: ('wagtail.snippets.blocks.SnippetChooserBlock', ('content.Glossary',), {'label': 'terme du glossaire'}), 63: ('wagtail.blocks.StructBlock', [[('term', 62)]], {})}, verbose_name='contenu')),
-                ('reviewed_at', models.DateField(blank=True, help_text='Date de la dernière vérification des démarches décrites. La leçon est à revoir six mois après.', null=True, verbose_name='vérifiée le')),
-                ('easy_read_of', models.ForeignKey(blank=True, help_text="Si cette leçon est la version facile à lire d'une autre leçon, choisissez l'originale.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='easy_read_versions', to='lessons.lessonpage', verbose_name='version facile à lire (FALC) de')),
-                ('listing_image', models.ForeignKey(blank=True, help_text='Image décorative affichée dans les listes.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de vignette')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Affichée quand la page est partagée sur un réseau social (1200 × 630).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux phrases au plus, en langage simple : affiché dans les listes et les résultats de recherche.",
+                        max_length=300,
+                        verbose_name="résumé",
+                    ),
+                ),
+                (
+                    "objectives",
+                    models.TextField(
+                        blank=True,
+                        help_text="Un objectif par ligne.",
+                        verbose_name="à la fin, je sais...",
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        help_text="Temps pour suivre la leçon, à son rythme.",
+                        verbose_name="durée (minutes)",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 9),
+                            ("video", 14),
+                            ("callout", 18),
+                            ("accordion", 25),
+                            ("table", 26),
+                            ("document", 29),
+                            ("call_to_action", 34),
+                            ("quote", 38),
+                            ("steps", 45),
+                            ("key_points", 49),
+                            ("quiz", 61),
+                            ("glossary_term", 63),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Titre de section (niveau 2)"),
+                                        ("h3", "Sous-titre (niveau 3)"),
+                                        ("h4", "Sous-sous-titre (niveau 4)"),
+                                    ],
+                                    "help_text": "Un sous-titre suit toujours un titre du niveau juste au-dessus.",
+                                    "label": "niveau",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "texte du titre", "max_length": 160},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("level", 0), ("text", 1)]], {}),
+                            3: ("content.blocks.text.RichTextBlock", (), {}),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "image"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Ce que l'image apporte au texte, pour qui ne la voit pas. Par exemple : « Écran de connexion d'impots.gouv avec le bouton FranceConnect ».",
+                                    "label": "texte alternatif",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Cochez seulement si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.",
+                                    "label": "image décorative",
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "légende", "max_length": 250, "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "crédit", "max_length": 120, "required": False},
+                            ),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("image", 4),
+                                        ("alt_text", 5),
+                                        ("decorative", 6),
+                                        ("caption", 7),
+                                        ("credit", 8),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            10: ("wagtail.blocks.URLBlock", (), {"label": "adresse de la vidéo"}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Obligatoire : il dit de quoi parle la vidéo avant de l'ouvrir.",
+                                    "label": "titre de la vidéo",
+                                    "max_length": 160,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple « 3 min ».",
+                                    "label": "durée",
+                                    "max_length": 20,
+                                    "required": False,
+                                },
+                            ),
+                            13: (
+                                "content.blocks.text.RichTextBlock",
+                                (),
+                                {
+                                    "help_text": "Le texte de la vidéo, pour qui ne peut pas l'écouter.",
+                                    "label": "transcription",
+                                    "required": False,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("url", 10),
+                                        ("title", 11),
+                                        ("duration", 12),
+                                        ("transcript", 13),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            15: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("tip", "Astuce"),
+                                        ("warning", "Attention"),
+                                        ("danger", "Danger"),
+                                    ],
+                                    "label": "type d'encadré",
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "titre (facultatif)",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            17: ("content.blocks.text.RichTextBlock", (), {"label": "texte"}),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 15), ("title", 16), ("text", 17)]],
+                                {},
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "titre de la liste (facultatif)",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Ajoute les données structurées « FAQ » pour les moteurs de recherche.",
+                                    "label": "il s'agit d'une FAQ",
+                                    "required": False,
+                                },
+                            ),
+                            21: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "question ou titre", "max_length": 200},
+                            ),
+                            22: (
+                                "content.blocks.text.RichTextBlock",
+                                (),
+                                {"label": "réponse ou contenu"},
+                            ),
+                            23: ("wagtail.blocks.StructBlock", [[("title", 21), ("body", 22)]], {}),
+                            24: (
+                                "wagtail.blocks.ListBlock",
+                                (23,),
+                                {"label": "éléments", "min_num": 1},
+                            ),
+                            25: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 19), ("is_faq", 20), ("items", 24)]],
+                                {},
+                            ),
+                            26: ("content.blocks.structure.TableBlock", (), {}),
+                            27: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "document"},
+                            ),
+                            28: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Laissez vide pour reprendre le titre du document.",
+                                    "label": "titre affiché",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 27), ("title", 28)]],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "page du site", "required": False},
+                            ),
+                            31: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "ou adresse externe", "required": False},
+                            ),
+                            32: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Dit où mène le lien, par exemple « S'inscrire à l'atelier » (pas « cliquez ici »).",
+                                    "label": "intitulé du lien",
+                                    "max_length": 80,
+                                },
+                            ),
+                            33: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "phrase d'accroche (facultative)",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            34: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 30), ("url", 31), ("label", 32), ("text", 33)]],
+                                {},
+                            ),
+                            35: ("wagtail.blocks.TextBlock", (), {"label": "citation"}),
+                            36: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "auteur ou autrice",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            37: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "source", "max_length": 200, "required": False},
+                            ),
+                            38: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 35), ("author", 36), ("source", 37)]],
+                                {},
+                            ),
+                            39: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple « Créer mon adresse en 5 étapes ».",
+                                    "label": "titre (facultatif)",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            40: (
+                                "content.blocks.text.RichTextBlock",
+                                (),
+                                {"label": "ce qu'il faut faire"},
+                            ),
+                            41: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "capture d'écran", "required": False},
+                            ),
+                            42: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("image", 41),
+                                        ("alt_text", 5),
+                                        ("decorative", 6),
+                                        ("caption", 7),
+                                        ("credit", 8),
+                                    ]
+                                ],
+                                {"required": False},
+                            ),
+                            43: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 40), ("screenshot", 42)]],
+                                {},
+                            ),
+                            44: (
+                                "wagtail.blocks.ListBlock",
+                                (43,),
+                                {"label": "étapes", "min_num": 1},
+                            ),
+                            45: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 39), ("steps", 44)]],
+                                {},
+                            ),
+                            46: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"default": "À retenir", "label": "titre", "max_length": 80},
+                            ),
+                            47: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "point", "max_length": 300},
+                            ),
+                            48: (
+                                "wagtail.blocks.ListBlock",
+                                (47,),
+                                {"label": "points clés", "min_num": 1},
+                            ),
+                            49: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 46), ("points", 48)]],
+                                {},
+                            ),
+                            50: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"default": "Je vérifie ce que j'ai compris", "max_length": 160},
+                            ),
+                            51: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("single", "Une seule bonne réponse"),
+                                        ("multiple", "Plusieurs bonnes réponses possibles"),
+                                        ("true_false", "Vrai ou faux"),
+                                    ],
+                                    "label": "type de question",
+                                },
+                            ),
+                            52: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "question", "max_length": 300},
+                            ),
+                            53: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "réponse", "max_length": 200},
+                            ),
+                            54: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "bonne réponse", "required": False},
+                            ),
+                            55: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Affiché quand la personne choisit cette réponse.",
+                                    "label": "commentaire",
+                                    "max_length": 300,
+                                    "required": False,
+                                },
+                            ),
+                            56: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 53), ("correct", 54), ("feedback", 55)]],
+                                {},
+                            ),
+                            57: (
+                                "wagtail.blocks.ListBlock",
+                                (56,),
+                                {
+                                    "help_text": "Pour « Vrai ou faux », deux réponses : « Vrai » et « Faux ».",
+                                    "label": "réponses",
+                                    "min_num": 2,
+                                },
+                            ),
+                            58: (
+                                "content.blocks.text.RichTextBlock",
+                                (),
+                                {
+                                    "help_text": "Affichée après la réponse, qu'elle soit juste ou non.",
+                                    "label": "explication",
+                                    "required": False,
+                                },
+                            ),
+                            59: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("kind", 51),
+                                        ("prompt", 52),
+                                        ("answers", 57),
+                                        ("explanation", 58),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            60: (
+                                "wagtail.blocks.ListBlock",
+                                (59,),
+                                {"label": "questions", "min_num": 1},
+                            ),
+                            61: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 50), ("questions", 60)]],
+                                {},
+                            ),
+                            62: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("content.Glossary",),
+                                {"label": "terme du glossaire"},
+                            ),
+                            63: ("wagtail.blocks.StructBlock", [[("term", 62)]], {}),
+                        },
+                        verbose_name="contenu",
+                    ),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateField(
+                        blank=True,
+                        help_text="Date de la dernière vérification des démarches décrites. La leçon est à revoir six mois après.",
+                        null=True,
+                        verbose_name="vérifiée le",
+                    ),
+                ),
+                (
+                    "easy_read_of",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Si cette leçon est la version facile à lire d'une autre leçon, choisissez l'originale.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="easy_read_versions",
+                        to="lessons.lessonpage",
+                        verbose_name="version facile à lire (FALC) de",
+                    ),
+                ),
+                (
+                    "listing_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Image décorative affichée dans les listes.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de vignette",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Affichée quand la page est partagée sur un réseau social (1200 × 630).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de partage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'leçon',
+                "verbose_name": "leçon",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]
