@@ -25,6 +25,11 @@ PAGES = [
     ("home", "/"),
     ("standard", "/accessibilite/"),
     ("not-found", "/cette-page-n-existe-pas/"),
+    ("learning-index", "/se-former/"),
+    ("learning-path", "/se-former/premiers-pas/"),
+    ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/"),
+    ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/"),
+    ("placement-quiz", "/se-former/ou-en-suis-je/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

@@ -11,6 +11,9 @@ BUDGETS = [
     ("/", 14),
     ("/accessibilite/", 15),
     ("/cette-page-n-existe-pas/", 11),
+    ("/se-former/", 17),
+    ("/se-former/premiers-pas/", 19),
+    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 23),
 ]
 
 

@@ -14,6 +14,13 @@ PAGES = [
     ("hub", "/habitants/", 200),
     ("not-found", "/cette-page-n-existe-pas/", 404),
     ("home-en", "/en/", 200),
+    ("learning-index", "/se-former/", 200),
+    ("learning-path", "/se-former/premiers-pas/", 200),
+    ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/", 200),
+    ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/", 200),
+    ("placement-quiz", "/se-former/ou-en-suis-je/", 200),
+    ("resume", "/se-former/reprendre/", 200),
+    ("attestation", "/se-former/attestation/", 200),
 ]
 
 
