@@ -46,6 +46,6 @@ def test_path_and_lesson_queries_do_not_grow_with_lessons(client):
     )
     index_url = LearningIndexPage.objects.get().url
     with_paths = count_queries(client, index_url)
-    more_path, _lessons = make_path(5, "-bis")
+    make_path(5, "-bis")
     assert count_queries(client, index_url) == with_paths
     assert "Leçon 26 sur 50" in client.get(large_lessons[25].url).content.decode()
