@@ -34,6 +34,11 @@ PAGES = [
     ("agenda", "/agenda/"),
     ("event", "/agenda/cafe-numerique/"),
     ("event-past", "/agenda/ateliers-canva-2025/"),
+    ("learning-index", "/se-former/"),
+    ("learning-path", "/se-former/premiers-pas/"),
+    ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/"),
+    ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/"),
+    ("placement-quiz", "/se-former/ou-en-suis-je/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import Audience, H5PActivity, Organisation, Place, Theme
+from content.models import Audience, Glossary, H5PActivity, Organisation, Place, Theme
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -74,3 +74,17 @@ class PlaceViewSet(SnippetViewSet):
 
 
 register_snippet(PlaceViewSet)
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = Glossary
+    icon = "openquote"
+    menu_label = _("Glossaire")
+    menu_order = 315
+    add_to_admin_menu = True
+    list_display = ["term", "slug", "locale"]
+    search_fields = ["term"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryViewSet)

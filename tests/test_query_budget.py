@@ -21,6 +21,12 @@ BUDGETS = [
     ("/agenda/?periode=passes", 22),
     ("/agenda/cafe-numerique/", 22),
     ("/agenda/ateliers-canva-2025/", 22),
+    ("/", 14),
+    ("/accessibilite/", 15),
+    ("/cette-page-n-existe-pas/", 11),
+    ("/se-former/", 17),
+    ("/se-former/premiers-pas/", 19),
+    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 23),
 ]
 
 

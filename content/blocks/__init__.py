@@ -3,6 +3,15 @@
 Domain apps extend `BaseStreamBlock` with their own blocks."""
 
 from .h5p import H5PActivityBlock
+from .learning import (
+    GlossaryTermBlock,
+    KeyPointsBlock,
+    QuestionBlock,
+    QuizBlock,
+    QuizResult,
+    StepsBlock,
+    check_quiz,
+)
 from .links import CallToActionBlock, FooterLinkBlock, LinkBlock, SocialLinkBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .streams import BaseStreamBlock, StandardStreamBlock, validate_heading_outline
@@ -16,15 +25,22 @@ __all__ = [
     "CalloutBlock",
     "DocumentBlock",
     "FooterLinkBlock",
+    "GlossaryTermBlock",
     "H5PActivityBlock",
     "HeadingBlock",
     "ImageBlock",
+    "KeyPointsBlock",
     "LinkBlock",
+    "QuestionBlock",
+    "QuizBlock",
+    "QuizResult",
     "QuoteBlock",
     "RichTextBlock",
     "SocialLinkBlock",
     "StandardStreamBlock",
+    "StepsBlock",
     "TableBlock",
     "VideoBlock",
+    "check_quiz",
     "validate_heading_outline",
 ]

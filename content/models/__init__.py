@@ -1,3 +1,4 @@
+from .glossary import Glossary
 from .h5p import H5PActivity
 from .pages import BasePage, HomePage, StandardPage
 from .places import Place
@@ -7,6 +8,7 @@ from .taxonomy import Audience, Organisation, Theme
 __all__ = [
     "Audience",
     "BasePage",
+    "Glossary",
     "H5PActivity",
     "HomePage",
     "Organisation",

@@ -24,6 +24,13 @@ PAGES = [
     ("event", "/agenda/cafe-numerique/", 200),
     ("event-past", "/agenda/ateliers-canva-2025/", 200),
     ("search", "/recherche/?q=courriel", 200),
+    ("learning-index", "/se-former/", 200),
+    ("learning-path", "/se-former/premiers-pas/", 200),
+    ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/", 200),
+    ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/", 200),
+    ("placement-quiz", "/se-former/ou-en-suis-je/", 200),
+    ("resume", "/se-former/reprendre/", 200),
+    ("attestation", "/se-former/attestation/", 200),
 ]
 
 

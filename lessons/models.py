@@ -1,0 +1,347 @@
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from content.blocks import (
+    BaseStreamBlock,
+    GlossaryTermBlock,
+    H5PActivityBlock,
+    KeyPointsBlock,
+    QuizBlock,
+    StepsBlock,
+)
+from content.models import BasePage
+
+from .competences import COMPETENCE_LABELS, COMPETENCES
+from .placement import PLACEMENT_QUESTIONS, recommend_level
+from .progress import ResumeCodeError, read_resume_code
+
+REVIEW_INTERVAL = datetime.timedelta(days=183)
+
+
+class LessonStreamBlock(BaseStreamBlock):
+    steps = StepsBlock()
+    key_points = KeyPointsBlock()
+    quiz = QuizBlock()
+    glossary_term = GlossaryTermBlock()
+    h5p_activity = H5PActivityBlock()
+
+
+class Level(models.IntegerChoices):
+    BEGINNER = 1, _("Niveau 1 – Premiers pas")
+    ADVANCED = 2, _("Niveau 2 – Aller plus loin")
+
+
+class LearningIndexPage(RoutablePageMixin, BasePage):
+    """« Se former »: the learning paths, the placement quiz, resume codes and the attestation."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["lessons.LearningPathPage"]
+    max_count_per_parent = 1
+    template = "lessons/learning_index_page.html"
+
+    class Meta:
+        verbose_name = _("page « Se former »")
+
+    def paths_with_lessons(self):
+        """Live paths, each with its ordered lessons (two queries whatever their number)."""
+        paths = list(LearningPathPage.objects.child_of(self).live().order_by("level", "path"))
+        lessons = (
+            LessonPage.objects.descendant_of(self)
+            .live()
+            .filter(easy_read_of__isnull=True)
+            .only("id", "title", "path", "depth", "url_path", "duration_minutes")
+            .order_by("path")
+        )
+        by_prefix = {}
+        for lesson in lessons:
+            by_prefix.setdefault(lesson.path[: -lesson.steplen], []).append(lesson)
+        for learning_path in paths:
+            learning_path.lesson_list = by_prefix.get(learning_path.path, [])
+        return paths
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paths = self.paths_with_lessons()
+        context["levels"] = [
+            (label, [p for p in paths if p.level == value]) for value, label in Level.choices
+        ]
+        return context
+
+    @path("ou-en-suis-je/", name="placement")
+    def placement(self, request):
+        answers, missing, recommendation = {}, [], None
+        if "envoye" in request.GET:
+            for question in PLACEMENT_QUESTIONS:
+                value = request.GET.get(question["name"])
+                if value in ("oui", "non"):
+                    answers[question["name"]] = value
+                else:
+                    missing.append(question)
+            if not missing:
+                level = recommend_level(answers)
+                paths = [p for p in self.paths_with_lessons() if p.level == level]
+                recommendation = {
+                    "level": level,
+                    "label": Level(level).label,
+                    "path": paths[0] if paths else None,
+                }
+        return self.render(
+            request,
+            context_overrides={
+                "questions": PLACEMENT_QUESTIONS,
+                "answers": answers,
+                "missing": missing,
+                "recommendation": recommendation,
+                "subpage_title": _("Où en suis-je ?"),
+            },
+            template="lessons/placement.html",
+        )
+
+    @path("reprendre/", name="resume")
+    def resume(self, request):
+        code = request.GET.get("code", "").strip()
+        error, progress = None, None
+        if "code" in request.GET:
+            try:
+                progress = read_resume_code(code)
+            except ResumeCodeError as exc:
+                error = exc.message
+        return self.render(
+            request,
+            context_overrides={
+                "code": code,
+                "error": error,
+                "restored": progress,
+                "subpage_title": _("Reprendre mon parcours"),
+            },
+            template="lessons/resume.html",
+        )
+
+    @path("attestation/", name="attestation")
+    def attestation(self, request):
+        return self.render(
+            request,
+            context_overrides={
+                "paths": self.paths_with_lessons(),
+                "subpage_title": _("Mon attestation de parcours"),
+            },
+            template="lessons/attestation.html",
+        )
+
+
+class LearningPathForm(WagtailAdminPageForm):
+    competences = forms.MultipleChoiceField(
+        label=_("compétences Pix"),
+        choices=COMPETENCES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Les compétences du référentiel Pix / DigComp travaillées dans ce parcours."),
+    )
+
+
+class LearningPathPage(BasePage):
+    level = models.PositiveSmallIntegerField(
+        _("niveau"), choices=Level.choices, default=Level.BEGINNER
+    )
+    audiences = ParentalManyToManyField("content.Audience", blank=True, verbose_name=_("publics"))
+    themes = ParentalManyToManyField("content.Theme", blank=True, verbose_name=_("thèmes"))
+    competences = models.JSONField(
+        _("compétences Pix"),
+        default=list,
+        blank=True,
+        help_text=_("Les compétences du référentiel Pix / DigComp travaillées dans ce parcours."),
+    )
+    objectives = models.TextField(
+        _("à la fin, je sais..."),
+        blank=True,
+        help_text=_("Un objectif par ligne, qui complète « À la fin, je sais... »."),
+    )
+    prerequisites = models.TextField(
+        _("prérequis"),
+        blank=True,
+        help_text=_("Ce qu'il faut savoir faire avant. Laissez vide s'il n'y a rien à savoir."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("présentation"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("level"),
+        FieldPanel("objectives"),
+        FieldPanel("prerequisites"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("competences"),
+            ],
+            heading=_("Classement"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("objectives")]
+    base_form_class = LearningPathForm
+    parent_page_types = ["lessons.LearningIndexPage"]
+    subpage_types = ["lessons.LessonPage"]
+    template = "lessons/learning_path_page.html"
+
+    class Meta:
+        verbose_name = _("parcours")
+        verbose_name_plural = _("parcours")
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    @property
+    def competence_list(self):
+        return [
+            (code, COMPETENCE_LABELS[code])
+            for code in self.competences
+            if code in COMPETENCE_LABELS
+        ]
+
+    @cached_property
+    def lessons(self):
+        return list(
+            LessonPage.objects.child_of(self)
+            .live()
+            .filter(easy_read_of__isnull=True)
+            .only("id", "title", "path", "depth", "url_path", "duration_minutes", "summary")
+            .order_by("path")
+        )
+
+    @property
+    def total_minutes(self):
+        return sum(lesson.duration_minutes for lesson in self.lessons)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons
+        context["audience_list"] = list(self.audiences.all())
+        return context
+
+
+class LessonPage(BasePage):
+    objectives = models.TextField(
+        _("à la fin, je sais..."),
+        blank=True,
+        help_text=_("Un objectif par ligne."),
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("durée (minutes)"), default=10, help_text=_("Temps pour suivre la leçon, à son rythme.")
+    )
+    body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("contenu"))
+    reviewed_at = models.DateField(
+        _("vérifiée le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Date de la dernière vérification des démarches décrites. La leçon est à revoir "
+            "six mois après."
+        ),
+    )
+    easy_read_of = models.ForeignKey(
+        "self",
+        verbose_name=_("version facile à lire (FALC) de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="easy_read_versions",
+        help_text=_(
+            "Si cette leçon est la version facile à lire d'une autre leçon, choisissez l'originale."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("objectives"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("reviewed_at"), FieldPanel("easy_read_of")],
+            heading=_("Suivi et version facile à lire"),
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["lessons.LearningPathPage"]
+    subpage_types = []
+    template = "lessons/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("leçon")
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    @property
+    def review_by(self):
+        start = self.reviewed_at or (self.last_published_at and self.last_published_at.date())
+        return start + REVIEW_INTERVAL if start else None
+
+    @property
+    def review_overdue(self):
+        return bool(self.review_by and self.review_by < timezone.localdate())
+
+    @property
+    def easy_read_outdated(self):
+        """True for an easy-to-read version whose original was published again after it."""
+        original = self.easy_read_of
+        if original is None or not original.last_published_at or not self.last_published_at:
+            return False
+        return original.last_published_at > self.last_published_at
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if self.easy_read_of_id and self.easy_read_outdated:
+            return f"{title} ⚠ " + str(_("FALC à mettre à jour : l'original a changé"))
+        return title
+
+    def position(self):
+        """(previous lesson, next lesson, number, total) among the path's lessons, in one query."""
+        original = self.easy_read_of if self.easy_read_of_id else self
+        siblings = list(
+            LessonPage.objects.sibling_of(original)
+            .live()
+            .filter(easy_read_of__isnull=True)
+            .only("id", "title", "path", "depth", "url_path")
+            .order_by("path")
+        )
+        ids = [sibling.pk for sibling in siblings]
+        if original.pk not in ids:
+            return None, None, None, len(ids)
+        index = ids.index(original.pk)
+        previous = siblings[index - 1] if index > 0 else None
+        following = siblings[index + 1] if index + 1 < len(siblings) else None
+        return previous, following, index + 1, len(siblings)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        previous, following, number, total = self.position()
+        context.update(
+            previous_lesson=previous,
+            next_lesson=following,
+            lesson_number=number,
+            lesson_total=total,
+            learning_path=self.get_parent(),
+            easy_read_version=(
+                None
+                if self.easy_read_of_id
+                else self.easy_read_versions.live().only("id", "title", "url_path").first()
+            ),
+        )
+        return context

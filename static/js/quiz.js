@@ -1,0 +1,52 @@
+/* Instant quiz feedback in the browser. Without JavaScript the form is checked by the server. */
+(function () {
+  "use strict";
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+
+  function check(section) {
+    var form = section.querySelector("form");
+    var summary = form.querySelector("[data-quiz-errors]");
+    var missing = [], score = 0, questions = all(form, "[data-question]");
+    questions.forEach(function (fieldset) {
+      var index = fieldset.getAttribute("data-question");
+      var answers = all(fieldset, ".quiz__answer");
+      var chosen = answers.filter(function (li) { return li.querySelector("input").checked; });
+      var error = fieldset.querySelector("[data-quiz-error]");
+      var answered = chosen.length > 0;
+      error.hidden = answered;
+      fieldset.classList.toggle("quiz__question--error", !answered);
+      if (answered) { fieldset.removeAttribute("aria-invalid"); } else { fieldset.setAttribute("aria-invalid", "true"); missing.push(index); }
+      summary.querySelector('[data-quiz-error-for="' + index + '"]').hidden = answered;
+      var right = answered && answers.every(function (li) {
+        return li.querySelector("input").checked === (li.getAttribute("data-correct") === "1");
+      });
+      if (right) score += 1;
+      answers.forEach(function (li) { li.querySelector("[data-feedback]").hidden = !li.querySelector("input").checked; });
+      var verdict = fieldset.querySelector("[data-verdict]");
+      verdict.hidden = !answered;
+      verdict.textContent = right ? "Bravo, c'est juste !" : "Pas tout à fait.";
+      var explanation = fieldset.querySelector("[data-explanation]");
+      if (explanation) explanation.hidden = !answered;
+    });
+    var scoreEl = form.querySelector("[data-quiz-score]");
+    summary.hidden = missing.length === 0;
+    if (missing.length) {
+      scoreEl.hidden = true;
+      summary.focus();
+      return;
+    }
+    scoreEl.textContent = "Votre score : " + score + " sur " + questions.length + ".";
+    scoreEl.hidden = false;
+    var key = section.getAttribute("data-quiz-key");
+    if (key && window.CapProgress) window.CapProgress.recordQuiz(key, score, questions.length);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    all(document, "[data-quiz]").forEach(function (section) {
+      section.querySelector("form").addEventListener("submit", function (event) {
+        event.preventDefault();
+        check(section);
+      });
+    });
+  });
+})();

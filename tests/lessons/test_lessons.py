@@ -1,0 +1,197 @@
+import datetime
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.signing import BadSignature
+from django.http import QueryDict
+from django.utils import timezone
+
+from content.blocks import QuestionBlock, QuizBlock, check_quiz
+from content.blocks.learning import OptionalImageBlock
+from lessons.models import LearningIndexPage, LearningPathPage, LessonPage
+from lessons.placement import PLACEMENT_QUESTIONS, recommend_level
+from lessons.progress import ResumeCodeError, make_resume_code, read_resume_code
+
+pytestmark = pytest.mark.django_db
+
+QUIZ = {
+    "title": "Quiz",
+    "questions": [
+        {
+            "kind": "single",
+            "prompt": "Une adresse e-mail ?",
+            "answers": [
+                {"text": "a@b.fr", "correct": True, "feedback": "Oui"},
+                {"text": "www.b.fr", "correct": False, "feedback": "Non"},
+            ],
+            "explanation": "<p>Arobase.</p>",
+        },
+        {
+            "kind": "multiple",
+            "prompt": "Solides ?",
+            "answers": [
+                {"text": "A", "correct": True, "feedback": ""},
+                {"text": "B", "correct": False, "feedback": ""},
+                {"text": "C", "correct": True, "feedback": ""},
+            ],
+            "explanation": "",
+        },
+    ],
+}
+
+
+def quiz_value():
+    return QuizBlock().to_python(QUIZ)
+
+
+def test_check_quiz_scores_single_and_multiple_answers():
+    result = check_quiz(quiz_value(), QueryDict("q0=0&q1=0&q1=2"))
+    assert (result.score, result.max, result.is_complete) == (2, 2, True)
+    result = check_quiz(quiz_value(), QueryDict("q0=1&q1=0"))
+    assert result.score == 0  # a multiple-choice question needs every right answer, no more
+
+
+def test_check_quiz_reports_unanswered_questions_and_ignores_junk():
+    result = check_quiz(quiz_value(), QueryDict("q1=9&q1=x"))
+    assert result.unanswered == [0, 1]
+    assert not result.is_complete
+
+
+def test_question_block_validation():
+    block = QuestionBlock()
+    value = block.to_python(QUIZ["questions"][0] | {"kind": "true_false"})
+    block.clean(value)
+    none_right = block.to_python(
+        QUIZ["questions"][0] | {"answers": [{"text": "x", "correct": False, "feedback": ""}] * 2}
+    )
+    with pytest.raises(ValidationError):
+        block.clean(none_right)
+    two_right_single = block.to_python(
+        QUIZ["questions"][0] | {"answers": [{"text": "x", "correct": True, "feedback": ""}] * 2}
+    )
+    with pytest.raises(ValidationError):
+        block.clean(two_right_single)
+
+
+def test_optional_screenshot_keeps_alt_text_rules():
+    block = OptionalImageBlock()
+    assert block.clean(block.to_python({"image": None, "alt_text": ""}))["image"] is None
+
+
+def test_resume_code_round_trip_and_tampering():
+    code = make_resume_code({"lessons": [3, 5, "x"], "quizzes": {"12-ab": [2, 3]}, "name": "Bob"})
+    assert read_resume_code(code) == {"v": 1, "lessons": [3, 5], "quizzes": {"12-ab": [2, 3]}}
+    tampered = code[:-3] + ("aaa" if not code.endswith("aaa") else "bbb")
+    with pytest.raises(ResumeCodeError):
+        read_resume_code(tampered)
+    with pytest.raises(ResumeCodeError):
+        read_resume_code("")
+    assert not isinstance(ResumeCodeError("x"), BadSignature)
+
+
+def test_placement_recommendation():
+    all_yes = {q["name"]: "oui" for q in PLACEMENT_QUESTIONS}
+    assert recommend_level(all_yes) == 2
+    assert recommend_level(all_yes | {"courriel": "non"}) == 1
+    assert recommend_level(all_yes | {"ia": "non"}) == 2
+
+
+def demo_path():
+    return LearningPathPage.objects.get(slug="premiers-pas")
+
+
+def test_previous_next_and_position():
+    lessons = demo_path().lessons
+    assert len(lessons) == 4  # the easy-to-read version is not counted
+    second = LessonPage.objects.get(pk=lessons[1].pk)
+    previous, following, number, total = second.position()
+    assert (previous.pk, following.pk, number, total) == (lessons[0].pk, lessons[2].pk, 2, 4)
+    first = LessonPage.objects.get(pk=lessons[0].pk)
+    assert first.position()[0] is None
+    last = LessonPage.objects.get(pk=lessons[-1].pk)
+    assert last.position()[1] is None
+
+
+def test_easy_read_flag_when_original_changes_after():
+    falc = LessonPage.objects.get(slug="creer-une-adresse-e-mail-falc")
+    original = falc.easy_read_of
+    original.last_published_at = timezone.now() - datetime.timedelta(days=10)
+    falc.last_published_at = timezone.now() - datetime.timedelta(days=5)
+    assert not falc.easy_read_outdated
+    original.last_published_at = timezone.now()
+    assert falc.easy_read_outdated
+    assert "FALC à mettre à jour" in falc.get_admin_display_title()
+    assert "FALC" not in original.get_admin_display_title()
+
+
+def test_review_by_is_six_months_after_review():
+    lesson = LessonPage(reviewed_at=datetime.date(2026, 1, 1))
+    assert lesson.review_by == datetime.date(2026, 7, 3)
+    assert lesson.review_overdue
+
+
+def test_lesson_page_links_easy_read_both_ways(client):
+    falc = LessonPage.objects.get(slug="creer-une-adresse-e-mail-falc")
+    original = falc.easy_read_of
+    html = client.get(original.url).content.decode()
+    assert falc.url in html and "Leçon 1 sur 4" in html
+    html = client.get(falc.url).content.decode()
+    assert original.url in html and "Leçon 1 sur 4" in html
+
+
+def first_quiz(page):
+    return next(child for child in page.body if child.block_type == "quiz")
+
+
+def test_quiz_without_javascript_is_checked_by_the_server(client):
+    lesson = LessonPage.objects.get(slug="creer-une-adresse-e-mail")
+    quiz = first_quiz(lesson)
+    url = f"/quiz/{lesson.pk}/"
+    response = client.post(url, {"quiz": quiz.id, "q0": "0", "q1": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Votre score : 2 sur 2." in html
+    assert "Aucun conseiller ne demande votre mot de passe." in html  # the explanation
+    assert not response.cookies  # nothing stored, no CSRF cookie
+    response = client.post(url, {"quiz": quiz.id, "q0": "0"})
+    html = response.content.decode()
+    assert "Choisissez une réponse à la question 2" in html
+    assert 'aria-invalid="true"' in html
+    assert "Votre score" not in html
+
+
+def test_quiz_view_rejects_get_and_unknown_quiz(client):
+    lesson = LessonPage.objects.get(slug="creer-une-adresse-e-mail")
+    assert client.get(f"/quiz/{lesson.pk}/").status_code == 405
+    assert client.post(f"/quiz/{lesson.pk}/", {"quiz": "nope"}).status_code == 404
+
+
+def test_resume_page_restores_and_refuses_tampered_codes(client):
+    index = LearningIndexPage.objects.get()
+    code = make_resume_code({"lessons": [7, 8]})
+    html = client.get(f"{index.url}reprendre/", {"code": code}).content.decode()
+    assert 'id="restored-progress"' in html and "2 leçons terminées" in html
+    response = client.get(f"{index.url}reprendre/", {"code": code[:-2] + "zz"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ce code n&#x27;est pas reconnu" in html and "restored-progress" not in html
+
+
+def test_resume_code_endpoint_signs_only_progress(client):
+    progress = {"lessons": [1, 2], "quizzes": {}, "email": "x@y.fr"}
+    response = client.get("/progression/code/", {"p": json.dumps(progress)})
+    code = response.json()["code"]
+    assert read_resume_code(code) == {"v": 1, "lessons": [1, 2], "quizzes": {}}
+    assert client.get("/progression/code/", {"p": "{"}).status_code == 400
+
+
+def test_placement_page_recommends_a_path(client):
+    index = LearningIndexPage.objects.get()
+    answers = {q["name"]: "oui" for q in PLACEMENT_QUESTIONS} | {"envoye": "1"}
+    html = client.get(f"{index.url}ou-en-suis-je/", answers | {"courriel": "non"}).content.decode()
+    assert "Niveau 1" in html and "/se-former/premiers-pas/" in html
+    html = client.get(f"{index.url}ou-en-suis-je/", answers).content.decode()
+    assert "/se-former/aller-plus-loin/" in html
+    html = client.get(f"{index.url}ou-en-suis-je/", {"envoye": "1"}).content.decode()
+    assert "Il manque une réponse" in html
