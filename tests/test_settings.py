@@ -92,7 +92,7 @@ def test_environment_switches_backends(monkeypatch):
     assert output == [
         "django.db.backends.postgresql",
         "django.core.cache.backends.redis.RedisCache",
-        "wagtail.search.backends.elasticsearch9",
+        "search.elasticsearch",  # Wagtail's elasticsearch9 backend with the French analyzer
     ]
     env = {
         k: v

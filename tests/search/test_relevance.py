@@ -16,11 +16,15 @@ pytestmark = pytest.mark.django_db
 RELEVANCE = [
     ("hameçonnage", "reconnaitre-hameconnage"),
     ("hameconnage", "reconnaitre-hameconnage"),  # missing accent
-    ("arnaque sms", "reconnaitre-hameconnage"),  # synonym
+    # synonym; the phishing lesson and the live scam alert are as relevant as the guide page
+    (
+        "arnaque sms",
+        ("reconnaitre-hameconnage", "reconnaitre-un-sms-hameconnage", "faux-sms-ameli"),
+    ),
     ("phishing", "reconnaitre-hameconnage"),  # synonym (English)
     ("faux sms colis", "reconnaitre-hameconnage"),
     ("hamesonnage", "reconnaitre-hameconnage"),  # typo
-    ("arnaques", "reconnaitre-hameconnage"),  # plural + synonym
+    ("arnaques", ("reconnaitre-hameconnage", "alertes-arnaques")),  # plural + synonym
     ("mail", "envoyer-un-courriel"),  # synonym
     ("e-mail", "envoyer-un-courriel"),  # synonym with hyphen
     ("courriels", "envoyer-un-courriel"),  # plural
@@ -45,7 +49,10 @@ RELEVANCE = [
     ("fausse information", "fausses-informations"),  # singular
     ("verifier une source", "fausses-informations"),
     ("escroqueries", "proteger-son-entreprise"),
-    ("escroquerie entreprise", "proteger-son-entreprise"),
+    (
+        "escroquerie entreprise",
+        ("proteger-son-entreprise", "petit-dej-entrepreneurs-cybersecurite"),
+    ),
     ("accessibilite", "accessibilite"),
     ("harceler", "cyberharcelement-4e"),  # verb form of "harcèlement"
     ("sauvegarder ses donnees", "proteger-son-entreprise"),  # verb form, stop word
@@ -74,7 +81,8 @@ def test_relevance_set_is_large_enough():
 
 @pytest.mark.parametrize(("query", "slug"), RELEVANCE, ids=[q for q, _s in RELEVANCE])
 def test_expected_page_in_top_3(query, slug):
-    found = slug in top3(query)
+    acceptable = slug if isinstance(slug, tuple) else (slug,)
+    found = any(candidate in top3(query) for candidate in acceptable)
     if connection.vendor == "sqlite" and query in SQLITE_MISSES:
         assert not found, f"{query!r} now passes on SQLite: remove it from SQLITE_MISSES"
     else:
