@@ -26,7 +26,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo_site(django_db_blocker):
+def demo_site(django_db_setup, django_db_blocker):
     """The demo site, committed (visible to the browser tests' server thread). The database
     stays reachable for the whole test, since the server thread serves from it."""
     from content.demo import get_home

@@ -25,7 +25,11 @@ def test_keyboard_only_registration_with_error_summary_and_cancellation(make_pag
     assert_no_axe_violations(page)
 
     # Submit empty: error summary, focused, linking to the fields.
-    press_tab_until(page, "() => document.activeElement.type === 'submit'")
+    press_tab_until(
+        page,
+        "() => document.activeElement.type === 'submit'"
+        " && document.activeElement.closest('main') !== null",
+    )
     with page.expect_navigation():
         page.keyboard.press("Enter")
     summary = page.locator(".error-summary")
@@ -41,14 +45,22 @@ def test_keyboard_only_registration_with_error_summary_and_cancellation(make_pag
     page.keyboard.type("jeanne@example.org")
     press_tab_until(page, "() => document.activeElement.id === 'id_consent'")
     page.keyboard.press("Space")
-    press_tab_until(page, "() => document.activeElement.type === 'submit'")
+    press_tab_until(
+        page,
+        "() => document.activeElement.type === 'submit'"
+        " && document.activeElement.closest('main') !== null",
+    )
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/inscription/suivi/" in page.url
     assert "Inscription confirmée" in page.locator("main").inner_text()
     assert_no_axe_violations(page)
 
-    press_tab_until(page, "() => document.activeElement.type === 'submit'")
+    press_tab_until(
+        page,
+        "() => document.activeElement.type === 'submit'"
+        " && document.activeElement.closest('main') !== null",
+    )
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "Votre inscription est annulée" in page.locator("main").inner_text()
