@@ -458,6 +458,9 @@ PATHS = [
 ]
 
 
+SMS_LESSON_SLUG = "reconnaitre-un-sms-hameconnage"
+
+
 def load():
     home = get_home()
     for slug, name, definition in GLOSSARY:
@@ -503,6 +506,7 @@ def load():
                 body=lesson["body"](),
             )
             lesson_count += 1
+    add_demo_activity(index)
     first_path = LearningPathPage.objects.child_of(index).get(slug="premiers-pas")
     original = LessonPage.objects.child_of(first_path).get(slug="creer-une-adresse-e-mail")
     get_or_create_page(
@@ -540,3 +544,22 @@ def load():
         )
         hub.save_revision().publish()
     return f"{len(PATHS)} parcours, {lesson_count} leçons + 1 version FALC, {len(GLOSSARY)} termes"
+
+
+def add_demo_activity(index):
+    """The demo H5P scams quiz, played inside the lesson on fake SMS."""
+    from content.demo_h5p import ensure_activity
+
+    lesson = LessonPage.objects.descendant_of(index).filter(slug=SMS_LESSON_SLUG).first()
+    if lesson is None or any(block.block_type == "h5p_activity" for block in lesson.body):
+        return
+    lesson.body.append(
+        (
+            "h5p_activity",
+            {
+                "activity": ensure_activity(),
+                "introduction": "Entraînez-vous : que faites-vous face à ce SMS d'amende ?",
+            },
+        )
+    )
+    lesson.save_revision().publish()

@@ -14,7 +14,10 @@ from .conftest import AXE_JS, AXE_TAGS, format_violations
 
 pytestmark = pytest.mark.browser
 
-PATH = f"/habitants/{PAGE_SLUG}/"
+# The issue asks for the activity inside a lesson; the standard page keeps its own test line.
+PATH = "/se-former/aller-plus-loin/reconnaitre-un-sms-hameconnage/"
+# A page without the learning scripts, where a stand-in CapProgress can be observed.
+STANDARD_PATH = f"/habitants/{PAGE_SLUG}/"
 FRAME = "iframe.h5p-activity__frame"
 
 
@@ -82,7 +85,7 @@ def test_uses_shared_progress_script_when_present(make_page):
         "window.CapProgress = {calls: [], markActivity: function (id, r)"
         " { this.calls.push([id, r]); }};"
     )
-    page.goto(PATH)
+    page.goto(STANDARD_PATH)
     player = page.frame_locator(FRAME)
     player.get_by_label("Je ne clique pas", exact=False).check()
     player.get_by_role("button", name="Valider").click()
