@@ -5,7 +5,7 @@ slug and create only what is missing, so `load_demo` can run any number of times
 """
 
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from content.models import Audience, HomePage, Organisation, SiteIdentity, StandardPage, Theme
 
@@ -17,7 +17,10 @@ def french():
 
 
 def ensure_tree_root():
-    """Wagtail's tree root, recreated if a test flushed the database."""
+    """Wagtail's page tree and image collection roots, recreated if a test flushed the
+    database (Wagtail's own migrations create them, and a flush empties every table)."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root", locale=french())
