@@ -16,7 +16,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import StreamField
@@ -24,7 +24,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from content.blocks import BaseStreamBlock
-from content.models import BasePage
+from content.models import AudienceThemeMixin, BasePage
 
 MAX_SEATS_PER_REGISTRATION = 10
 SIGNING_SALT = "campaigns.registration.cancel"
@@ -74,7 +74,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return agenda_feed(self, request)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, AudienceThemeMixin, BasePage):
     place = models.ForeignKey(
         "content.Place",
         verbose_name=_("lieu"),
@@ -97,8 +97,6 @@ class EventPage(RoutablePageMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    audiences = ParentalManyToManyField("content.Audience", verbose_name=_("publics"), blank=True)
-    themes = ParentalManyToManyField("content.Theme", verbose_name=_("thèmes"), blank=True)
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices, default=Level.ALL)
     price = models.CharField(
         _("tarif"),

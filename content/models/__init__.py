@@ -3,10 +3,11 @@ from .h5p import H5PActivity
 from .pages import BasePage, HomePage, StandardPage
 from .places import Place
 from .settings import SiteIdentity
-from .taxonomy import Audience, Organisation, Theme
+from .taxonomy import Audience, AudienceThemeMixin, Organisation, Theme
 
 __all__ = [
     "Audience",
+    "AudienceThemeMixin",
     "BasePage",
     "Glossary",
     "H5PActivity",

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -108,3 +109,13 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class AudienceThemeMixin(models.Model):
+    """Audiences and themes a page is classified under (filters, search facets, cards)."""
+
+    audiences = ParentalManyToManyField("content.Audience", blank=True, verbose_name=_("publics"))
+    themes = ParentalManyToManyField("content.Theme", blank=True, verbose_name=_("thèmes"))
+
+    class Meta:
+        abstract = True

@@ -5,7 +5,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,11 +19,11 @@ from content.blocks import (
     QuizBlock,
     StepsBlock,
 )
-from content.models import BasePage
+from content.models import AudienceThemeMixin, BasePage
 
-from .competences import COMPETENCE_LABELS, COMPETENCES
-from .placement import PLACEMENT_QUESTIONS, recommend_level
-from .progress import ResumeCodeError, read_resume_code
+from ..competences import COMPETENCE_LABELS, COMPETENCES
+from ..placement import PLACEMENT_QUESTIONS, recommend_level
+from ..progress import ResumeCodeError, read_resume_code
 
 REVIEW_INTERVAL = datetime.timedelta(days=183)
 
@@ -153,12 +152,10 @@ class LearningPathForm(WagtailAdminPageForm):
     )
 
 
-class LearningPathPage(BasePage):
+class LearningPathPage(AudienceThemeMixin, BasePage):
     level = models.PositiveSmallIntegerField(
         _("niveau"), choices=Level.choices, default=Level.BEGINNER
     )
-    audiences = ParentalManyToManyField("content.Audience", blank=True, verbose_name=_("publics"))
-    themes = ParentalManyToManyField("content.Theme", blank=True, verbose_name=_("thèmes"))
     competences = models.JSONField(
         _("compétences Pix"),
         default=list,
