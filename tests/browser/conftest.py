@@ -5,6 +5,7 @@ A page type plugs in by adding its demo URL to `PAGES` in test_pages.py.
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,7 @@ def make_page(browser, site_server, demo_site):
         contexts.append(context)
         page = context.new_page()
         page.problems = PageProblems(page)
+        page.javascript = javascript
         return page
 
     yield factory
@@ -105,8 +107,37 @@ def make_page(browser, site_server, demo_site):
         context.close()
 
 
+SCRIPT_TAG = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
+
+
+def javascript_twin(page):
+    """A JavaScript-enabled page showing exactly what a no-JavaScript page shows.
+
+    axe.run() waits on timers, which never fire where JavaScript is disabled (the call would
+    hang), so the no-JS document (also the answer to a POST) is replayed at the same URL with
+    its scripts removed: same HTML, same styles, nothing enhanced.
+    """
+    html = SCRIPT_TAG.sub("", page.content())
+    twin = page.context.browser.new_context(
+        viewport=page.viewport_size, locale="fr-FR", java_script_enabled=True
+    )
+    twin_page = twin.new_page()
+    twin_page.route(
+        page.url.split("#")[0],
+        lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html),
+    )
+    twin_page.goto(page.url)
+    return twin_page
+
+
 def run_axe(page):
     """axe-core's violations for the page, WCAG 2.0-2.2 A/AA plus best practices."""
+    if getattr(page, "javascript", True) is False:
+        twin = javascript_twin(page)
+        try:
+            return run_axe(twin)
+        finally:
+            twin.context.close()
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # evaluate() runs through the DevTools protocol, so the page's CSP stays untouched.
         page.evaluate(AXE_JS.read_text())

@@ -55,10 +55,6 @@ def test_quiz_with_javascript_keyboard_only(make_page):
     assert page.problems.messages == []
 
 
-@pytest.mark.skip(
-    reason="Hangs in the live-server harness (not diagnosed before the deadline); the no-JS "
-    "quiz is covered with the Django client in tests/lessons/test_lessons.py."
-)
 def test_quiz_without_javascript(make_page):
     page = make_page(width=320, javascript=False)
     page.set_default_timeout(15000)

@@ -19,7 +19,6 @@ def test_search_with_filter_is_accessible(make_page, width):
     assert page.problems.messages == []
 
 
-@pytest.mark.skip(reason="hung in the issue-7 session (uninvestigated); see docs/notes/issue-7.md")
 def test_keyboard_search_and_filter(make_page):
     page = make_page(width=320, javascript=False)
     page.set_default_timeout(15000)
@@ -39,7 +38,6 @@ def test_keyboard_search_and_filter(make_page):
     assert_no_axe_violations(page)
 
 
-@pytest.mark.skip(reason="hung in the issue-7 session (uninvestigated); see docs/notes/issue-7.md")
 def test_autocomplete_suggests_titles_with_arrow_keys(make_page):
     page = make_page()
     page.goto("/recherche/")
@@ -56,7 +54,6 @@ def test_autocomplete_suggests_titles_with_arrow_keys(make_page):
     assert page.problems.messages == []
 
 
-@pytest.mark.skip(reason="hung in the issue-7 session (uninvestigated); see docs/notes/issue-7.md")
 def test_header_search_box_submits_without_javascript(make_page):
     page = make_page(javascript=False)
     page.goto("/")
