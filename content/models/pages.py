@@ -59,6 +59,17 @@ class BasePage(Page):
         abstract = True
 
     @property
+    def card_labels(self):
+        """Short labels shown on this page's card in listings (content/includes/page_card.html).
+        Page types override it; keep it free of queries the listing did not prefetch."""
+        return []
+
+    @property
+    def card_meta(self):
+        """One line under the card's summary (a date, a duration), or an empty string."""
+        return ""
+
+    @property
     def description(self):
         return self.search_description or self.summary
 
