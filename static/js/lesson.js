@@ -4,10 +4,12 @@
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.querySelector("[data-speak]");
     var source = document.querySelector("[data-speak-source]");
-    if (!button || !source || !("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
+    if (!button || !source || !window.speechSynthesis || typeof SpeechSynthesisUtterance === "undefined") return;
     var synth = window.speechSynthesis;
+    // Labels come translated from the template.
+    var startLabel = button.textContent, stopLabel = button.getAttribute("data-label-stop");
     button.hidden = false;
-    function stop() { synth.cancel(); button.setAttribute("aria-pressed", "false"); button.textContent = "Écouter"; }
+    function stop() { synth.cancel(); button.setAttribute("aria-pressed", "false"); button.textContent = startLabel; }
     button.addEventListener("click", function () {
       if (button.getAttribute("aria-pressed") === "true") { stop(); return; }
       var title = document.querySelector("main h1");
@@ -15,7 +17,7 @@
       utterance.lang = document.documentElement.lang || "fr";
       utterance.onend = stop;
       button.setAttribute("aria-pressed", "true");
-      button.textContent = "Arrêter la lecture";
+      button.textContent = stopLabel;
       synth.speak(utterance);
     });
     window.addEventListener("pagehide", stop);

@@ -67,6 +67,11 @@
   };
   window.CapProgress = api;
 
+  // UI strings come translated from the templates, with %(name)s placeholders.
+  function format(text, values) {
+    return (text || "").replace(/%\((\w+)\)s/g, function (match, name) { return values[name]; });
+  }
+
   function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
 
   function render() {
@@ -74,7 +79,7 @@
       var ids = el.getAttribute("data-progress-lessons").split(",").filter(Boolean);
       if (!ids.length) return;
       var done = ids.filter(api.isDone).length;
-      el.textContent = done + (done > 1 ? " leçons terminées sur " : " leçon terminée sur ") + ids.length;
+      el.textContent = format(el.getAttribute(done > 1 ? "data-label-many" : "data-label-one"), { done: done, total: ids.length });
       el.hidden = false;
     });
     all("[data-lesson-id] [data-done-label]").forEach(function (el) {
@@ -85,7 +90,7 @@
     if (lesson && box) {
       box.hidden = false;
       var status = box.querySelector("[data-done-status]");
-      if (api.isDone(lesson.getAttribute("data-lesson-id"))) status.textContent = "Leçon terminée : c'est noté dans ce navigateur.";
+      if (api.isDone(lesson.getAttribute("data-lesson-id"))) status.textContent = status.getAttribute("data-label-done");
     }
     var attestation = document.querySelector("[data-attestation]");
     if (attestation) {
@@ -96,7 +101,7 @@
       });
       all("[data-attestation-path]").forEach(function (p) { p.hidden = !p.querySelector("li:not([hidden])"); });
       attestation.querySelector("[data-attestation-empty]").hidden = count > 0;
-      attestation.querySelector("[data-attestation-date]").textContent = new Date().toLocaleDateString("fr-FR");
+      attestation.querySelector("[data-attestation-date]").textContent = new Date().toLocaleDateString(document.documentElement.lang || "fr");
       attestation.hidden = false;
       document.querySelector("[data-attestation-form]").hidden = false;
     }
@@ -125,14 +130,14 @@
         fetch(url, { credentials: "omit" }).then(function (r) { return r.json(); }).then(function (data) {
           out.textContent = "";
           var label = document.createElement("span");
-          label.textContent = "Votre code (à copier ou à noter) : ";
+          label.textContent = maker.getAttribute("data-label-code");
           var code = document.createElement("code");
           code.className = "resume-code";
           code.setAttribute("data-resume-code", "");
           code.textContent = data.code;
           out.appendChild(label);
           out.appendChild(code);
-        }).catch(function () { out.textContent = "Le code n'a pas pu être créé. Réessayez plus tard."; });
+        }).catch(function () { out.textContent = maker.getAttribute("data-label-error"); });
       });
     }
     var name = document.getElementById("nom");

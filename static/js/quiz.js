@@ -24,7 +24,7 @@
       answers.forEach(function (li) { li.querySelector("[data-feedback]").hidden = !li.querySelector("input").checked; });
       var verdict = fieldset.querySelector("[data-verdict]");
       verdict.hidden = !answered;
-      verdict.textContent = right ? "Bravo, c'est juste !" : "Pas tout à fait.";
+      verdict.textContent = section.getAttribute(right ? "data-label-right" : "data-label-wrong");
       var explanation = fieldset.querySelector("[data-explanation]");
       if (explanation) explanation.hidden = !answered;
     });
@@ -35,7 +35,8 @@
       summary.focus();
       return;
     }
-    scoreEl.textContent = "Votre score : " + score + " sur " + questions.length + ".";
+    scoreEl.textContent = section.getAttribute("data-label-score")
+      .replace("%(score)s", score).replace("%(max)s", questions.length);
     scoreEl.hidden = false;
     var key = section.getAttribute("data-quiz-key");
     if (key && window.CapProgress) window.CapProgress.recordQuiz(key, score, questions.length);

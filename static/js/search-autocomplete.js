@@ -9,7 +9,7 @@
   list.id = "search-q-suggestions";
   list.className = "search-autocomplete__list";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Suggestions");
+  list.setAttribute("aria-label", input.getAttribute("data-autocomplete-label"));
   list.hidden = true;
   input.parentNode.parentNode.insertBefore(list, input.parentNode.nextSibling);
   input.setAttribute("role", "combobox");

@@ -129,3 +129,76 @@ def test_progress_shows_nothing_without_javascript(make_page):
     assert page.locator(".progress-count").is_hidden()
     page.goto(LESSON)
     assert page.get_by_role("button", name="Écouter").count() == 0
+
+
+# The browser's own voice is not what is tested here (headless Chromium has none): speak() and
+# cancel() are recorded, so the test checks what the page asks the browser to read, and when.
+RECORD_SPEECH = """
+window.__spoken = [];
+window.__cancels = 0;
+if (window.speechSynthesis) {
+  window.speechSynthesis.speak = function (u) {
+    window.__spoken.push({text: u.text, lang: u.lang});
+  };
+  window.speechSynthesis.cancel = function () { window.__cancels += 1; };
+}
+"""
+
+
+def test_read_aloud_reads_the_lesson_in_french_and_stops(make_page):
+    page = make_page()
+    page.add_init_script(RECORD_SPEECH)
+    page.goto(LESSON)
+    listen = page.get_by_role("button", name="Écouter")
+    listen.focus()
+    page.keyboard.press("Enter")
+    stop = page.get_by_role("button", name="Arrêter la lecture")
+    assert stop.get_attribute("aria-pressed") == "true"
+    spoken = page.evaluate("window.__spoken")
+    assert len(spoken) == 1
+    assert spoken[0]["lang"] == "fr"
+    title = page.locator("main h1").inner_text()
+    assert spoken[0]["text"].startswith(title + ". ")
+    first_step = page.locator(".steps__item").first.inner_text().strip()
+    assert first_step.splitlines()[0] in spoken[0]["text"]
+    page.keyboard.press("Enter")
+    assert page.get_by_role("button", name="Écouter").get_attribute("aria-pressed") == "false"
+    assert page.evaluate("window.__cancels") >= 1
+    assert page.problems.messages == []
+
+
+def test_read_aloud_button_stays_hidden_without_speech_synthesis(make_page):
+    page = make_page()
+    page.add_init_script(
+        "Object.defineProperty(window, 'speechSynthesis', {value: undefined, configurable: true});"
+    )
+    page.goto(LESSON)
+    assert page.get_by_role("button", name="Écouter").count() == 0
+    assert page.get_by_role("button", name="Imprimer").is_visible()
+    assert page.problems.messages == []
+
+
+def test_printed_lesson_is_a_clean_handout(make_page):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    page = make_page()
+    page.goto(LESSON)
+    steps = [
+        text.strip().splitlines()[0] for text in page.locator(".steps__item").all_inner_texts()
+    ]
+    assert len(steps) >= 3
+    on_screen = page.locator("body").inner_text()
+    page.emulate_media(media="print")
+    text = " ".join(
+        " ".join(page_.extract_text().split())
+        for page_ in PdfReader(BytesIO(page.pdf(format="A4"))).pages
+    )
+    assert page.locator("main h1").inner_text() in text
+    for step in steps:
+        assert " ".join(step.split()) in text
+    # Tools, lesson navigation, site menu and footer are left out of the handout.
+    for absent in ["Écouter", "J'ai terminé cette leçon", "Leçon suivante", "Mentions légales"]:
+        assert absent in on_screen, absent
+        assert absent not in text, absent
