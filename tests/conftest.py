@@ -31,7 +31,22 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
         ensure_demo_site()
     yield
     with django_db_blocker.unblock():
+        close_server_connections()
         teardown_databases(databases, verbosity=0)
+
+
+def close_server_connections():
+    """The browser tests' server threads may still hold a database connection (a keep-alive
+    request thread outlives the server); PostgreSQL refuses to drop a database in use."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        connection.close()
 
 
 @pytest.fixture
