@@ -251,8 +251,14 @@ def run_query(query, locale):
     """[(page id, content type id)] in relevance order, at most MAX_HITS."""
     if query is None:
         return []
-    results = base_queryset(locale).search(query, order_by_relevance=True)
-    return [(p.pk, p.content_type_id) for p in results[:MAX_HITS]]
+    results = base_queryset(locale).search(query, order_by_relevance=True)[:MAX_HITS]
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:  # e.g. Elasticsearch: results are fetched as objects
+        return [(p.pk, p.content_type_id) for p in results]
+    # The database backends expose the ranked queryset: fetching two columns instead of
+    # up to 500 Page instances keeps the search page cheap on common words; only the
+    # current page of results is loaded as objects (in the view).
+    return list(get_queryset().values_list("pk", "content_type_id"))
 
 
 def vocabulary(locale):
