@@ -321,3 +321,25 @@ def test_sqlite_query_reads_the_fts_table_once():
     assert hits and len(hits) == len(set(hits))
     titles_in_order = [Page.objects.get(pk=pk).title for pk, _ct in hits[:3]]
     assert "Reconnaître un message d'hameçonnage" in titles_in_order
+
+
+def test_publishing_reindexes_only_the_page(home):
+    """Publishing touches the search index with a fixed, small number of queries (the
+    page's own entry), whatever the size of the site: no rebuild on publish."""
+    from django.test.utils import CaptureQueriesContext
+
+    def index_queries_for_a_publish(title):
+        page = StandardPageFactory(parent=home, title=title, live=False)
+        with CaptureQueriesContext(connection) as ctx:
+            page.save_revision().publish()
+        return [q["sql"] for q in ctx.captured_queries if "wagtailsearch_indexentry" in q["sql"]]
+
+    small = index_queries_for_a_publish("Publication zelkova")
+    for n in range(15):
+        StandardPageFactory(parent=home, title=f"Remplissage {n}")
+    large = index_queries_for_a_publish("Publication zelkovb")
+    # Twice (save_revision then publish) an upsert of the page's entry and the title norm
+    # refresh (an AVG over the index table, then an UPDATE of the new entries only).
+    expected = {"postgresql": 6, "sqlite": 8}[connection.vendor]
+    assert len(small) == len(large) == expected
+    assert sum("INSERT INTO wagtailsearch_indexentry" in q for q in small) == 2
