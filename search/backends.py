@@ -1,8 +1,7 @@
 """Search backends for Cap Numérique.
 
-`search.backends` is what settings select when the database is PostgreSQL (or SQLite: it
-then returns Wagtail's stock database backend unchanged). The PostgreSQL tweak pairs with
-migration 0002 (see docs/search.md, "Speed"):
+`search.backends` is what settings select for the database backend, on PostgreSQL and
+SQLite. The PostgreSQL tweak pairs with migration 0002 (see docs/search.md, "Speed"):
 
 * modelsearch's PostgreSQL compiler filters on ``(title || body) @@ tsquery``. Wagtail only
   ships GIN indexes on ``title`` and ``body`` separately, so that expression was never
@@ -60,6 +59,86 @@ def _postgres_classes():
     return CapNumPostgresSearchBackend
 
 
+def _sqlite_classes():
+    from django.db.models import Case, CharField, F, IntegerField, Value, When
+    from django.db.models.functions import Cast
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteFTSIndexEntry,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    class SingleJoinMixin:
+        """The stock compiler filters ``pk IN (FTS match)`` and ranks with a *correlated*
+        subquery: SQLite then probes the FTS5 table by rowid for every candidate row and
+        re-evaluates the whole MATCH expression each time (seconds to tens of seconds for
+        a common word at 10 000 pages; joining page -> entry -> FTS in one query gets the
+        same nested-loop plan). Here one query is rooted at the FTS table, so the MATCH
+        runs once: FTS row -> index entry, restricted to the model's visible rows by a
+        non-correlated ``IN (SELECT ...)`` (evaluated once), ranked by ``bm25()`` and
+        sliced. The objects are then fetched by pk in that order."""
+
+        def get_index_vectors(self):
+            # Relative to the FTS model; only the boost part is used (bm25() ignores the
+            # vector).
+            return [(None, F("index_entry__title_norm")), (None, 1.0)]
+
+        def search(self, config, start, stop, score_field=None):
+            normalized = normalize(self.query)
+            if (
+                isinstance(normalized, (MatchAll, Not))
+                or score_field is not None
+                or not self.order_by_relevance
+                or self.queryset.query.is_sliced
+            ):
+                return super().search(config, start, stop, score_field)
+            match = MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS,
+                self.build_search_query(normalized, config=config),
+            )
+            model = self.queryset.model
+            visible = self.queryset.order_by().annotate(
+                _object_id=Cast("pk", output_field=CharField(max_length=50))
+            )
+            rank = self._build_rank_expression(self.get_search_vectors(), config)
+            ranked = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(
+                    index_entry__content_type_id__in=get_descendants_content_types_pks(model),
+                    index_entry__object_id__in=visible.values("_object_id"),
+                )
+                .alias(_score=rank)
+                .order_by("_score", "-index_entry__object_id")  # bm25(): lower is better
+                .values_list("index_entry__object_id", flat=True)
+            )
+            to_pk = model._meta.pk.to_python
+            pks = [to_pk(object_id) for object_id in ranked[start:stop]]
+            if not pks:
+                return self.queryset.none()
+            order = Case(
+                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)),
+                output_field=IntegerField(),
+            )
+            return self.queryset.filter(pk__in=pks).order_by(order)
+
+    class QueryCompiler(SingleJoinMixin, SQLiteSearchQueryCompiler):
+        pass
+
+    class AutocompleteCompiler(SingleJoinMixin, SQLiteAutocompleteQueryCompiler):
+        def get_index_vectors(self):
+            return [(None, 1.0)]
+
+    class CapNumSQLiteSearchBackend(SQLiteSearchBackend):
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteCompiler
+
+    return CapNumSQLiteSearchBackend
+
+
 def SearchBackend(params):
     params = dict(params)
     if connection.vendor == "postgresql":
@@ -68,4 +147,7 @@ def SearchBackend(params):
 
     params.pop("SEARCH_CONFIG", None)
     params.pop("AUTOCOMPLETE_CONFIG", None)
-    return StockBackend(params)
+    backend = StockBackend(params)
+    if connection.vendor == "sqlite" and backend.__class__.__name__ == "SQLiteSearchBackend":
+        return _sqlite_classes()(params)
+    return backend  # e.g. SQLite without FTS5: the stock fallback backend

@@ -174,9 +174,10 @@ def _field_values(model, fld, ids):
     return [(str(v), str(choices.get(v, v)), pk) for pk, v in rows if v not in (None, "")]
 
 
-def compute_facets(hits, selected):
+def compute_facets(hits, selected, extra_types=()):
     """Facets over all hits, and the ids kept by the selected values. Unknown values
-    (not offered by any facet) are dropped and reported."""
+    (not offered by any facet) are dropped and reported. `extra_types` are type options
+    for results that are not pages (places): choosing only those keeps no page."""
     type_counts = Counter(ct for _pk, ct in hits)
     models = _models_for(type_counts)
     ids_by_type = {}
@@ -193,6 +194,7 @@ def compute_facets(hits, selected):
         type_facet.options.append(
             FacetOption(value, str(model._meta.verbose_name).capitalize(), count)
         )
+    type_facet.options.extend(extra_types)
     facets.append(type_facet)
 
     per_facet_ids = {}
@@ -251,8 +253,38 @@ def run_query(query, locale):
     """[(page id, content type id)] in relevance order, at most MAX_HITS."""
     if query is None:
         return []
-    results = base_queryset(locale).search(query, order_by_relevance=True)
-    return [(p.pk, p.content_type_id) for p in results[:MAX_HITS]]
+    results = base_queryset(locale).search(query, order_by_relevance=True)[:MAX_HITS]
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:  # e.g. Elasticsearch: results are fetched as objects
+        return [(p.pk, p.content_type_id) for p in results]
+    # The database backends expose the ranked queryset: fetching two columns instead of
+    # up to 500 Page instances keeps the search page cheap on common words; only the
+    # current page of results is loaded as objects (in the view).
+    return list(get_queryset().values_list("pk", "content_type_id"))
+
+
+MAX_PLACES = 20
+PLACE_TYPE = "content.place"
+
+
+def run_place_query(query, locale):
+    """Places (a snippet, not pages) of the locale matching the same query as the pages,
+    so synonyms and the SQLite plural variants apply to them too."""
+    if query is None:
+        return []
+    from wagtail.search.backends import get_search_backend
+
+    from content.models import Place
+
+    # Place's manager is a plain one (no .search()): ask the backend directly.
+    results = get_search_backend().search(query, Place.objects.filter(locale=locale))
+    return list(results[:MAX_PLACES])
+
+
+def place_type_option(places):
+    from content.models import Place
+
+    return FacetOption(PLACE_TYPE, str(Place._meta.verbose_name).capitalize(), len(places))
 
 
 def vocabulary(locale):
@@ -321,6 +353,7 @@ class SearchOutcome:
     corrected_from: str = ""
     expanded: list = field(default_factory=list)
     promoted: list = field(default_factory=list)
+    places: list = field(default_factory=list)  # Place snippets, shown in their own section
     truncated: bool = False
 
 
@@ -354,24 +387,37 @@ def search(raw_query, selected=None, locale=None):
         return outcome
     query, outcome.expanded = build_query(text, locale)
     hits = run_query(query, locale)
-    if not hits:
+    places = run_place_query(query, locale)
+    if not hits and not places:
         suggestion = suggest(text, locale)
         if suggestion:
             corrected, _exp = build_query(suggestion, locale)
             hits = run_query(corrected, locale)
-            if hits:
+            places = run_place_query(corrected, locale)
+            if hits or places:
                 outcome.corrected_from = text
                 outcome.query = suggestion
-        outcome.suggestion = suggestion if not hits else ""
-    elif len(hits) < 3:
+        outcome.suggestion = suggestion if not (hits or places) else ""
+    elif len(hits) + len(places) < 3:
         outcome.suggestion = suggest(text, locale)
     outcome.promoted = promoted_pages(text, locale)
     promoted_ids = {p.pk for p in outcome.promoted}
     hits = [h for h in hits if h[0] not in promoted_ids]
     outcome.truncated = len(hits) >= MAX_HITS
     outcome.total_before_filters = len(hits)
-    outcome.facets, keep, outcome.ignored_filters = compute_facets(hits, selected or {})
+    selected = selected or {}
+    extra = [place_type_option(places)] if places else []
+    outcome.facets, keep, outcome.ignored_filters = compute_facets(hits, selected, extra)
     outcome.hits = hits if keep is None else [h for h in hits if h[0] in keep]
+    # Places have a type but none of the other facet fields: a type filter without
+    # "place", or any other filter, hides them.
+    types = [t for t in selected.get("type", []) if t not in outcome.ignored_filters]
+    other_filters = any(
+        v not in outcome.ignored_filters for k, vs in selected.items() if k != "type" for v in vs
+    )
+    if (not types or PLACE_TYPE in types) and not other_filters:
+        outcome.places = places
+    outcome.total_before_filters += len(places)
     return outcome
 
 

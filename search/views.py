@@ -57,7 +57,9 @@ def search_view(request):
     ]
     if outcome.query and requested_page == 1 and not selected:
         SearchTermStat.record(
-            outcome.corrected_from or outcome.query, get_language() or "fr", len(outcome.hits)
+            outcome.corrected_from or outcome.query,
+            get_language() or "fr",
+            len(outcome.hits) + len(outcome.places),
         )
 
     params = request.GET.copy()
@@ -69,7 +71,7 @@ def search_view(request):
         "was_cut": len(raw) > len(clean_query(raw)) + 1,
         "outcome": outcome,
         "results": results,
-        "result_count": len(outcome.hits) + len(outcome.promoted),
+        "result_count": len(outcome.hits) + len(outcome.promoted) + len(outcome.places),
         "page_obj": page_obj,
         "page_out_of_range": page_out_of_range,
         "base_params": params.urlencode(),

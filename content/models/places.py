@@ -238,10 +238,15 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
         ),
     ]
     search_fields = [
-        index.SearchField("nom"),
+        index.SearchField("nom", boost=2),
         index.AutocompleteField("nom"),
         index.SearchField("commune"),
+        index.SearchField("adresse"),
+        index.SearchField("code_postal"),
+        index.SearchField("presentation_resume"),
+        index.SearchField("services"),
         index.FilterField("commune"),
+        index.FilterField("locale"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -251,6 +256,13 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.nom} ({self.commune})"
+
+    @property
+    def website(self):
+        """The first web address (the standard allows several, separated by ";"), only
+        if it is an http(s) URL, so it can be linked safely."""
+        first = (split_values(self.site_web) or [""])[0]
+        return first if first.startswith(("https://", "http://")) else ""
 
     @property
     def full_address(self):

@@ -294,3 +294,52 @@ def test_query_count_does_not_grow_with_results(client, home):
     assert (few_results, many_results) == (2, 10)  # one page of ten results
     # Few results also look for a "did you mean" suggestion, so the small case may cost more.
     assert many_queries <= few_queries
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 backend only")
+def test_sqlite_query_reads_the_fts_table_once():
+    """The stock SQLite query re-ran the FTS match for every candidate page (correlated
+    rank subquery); search.backends reads the FTS table once, rooted at the MATCH."""
+    from django.test.utils import CaptureQueriesContext
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+    locale = Locale.objects.get(language_code="fr")
+    query = sq.build_query("arnaque courriel", locale)[0]
+    with CaptureQueriesContext(connection) as ctx:
+        hits = sq.run_query(query, locale)
+    table = SQLiteFTSIndexEntry._meta.db_table
+    fts_sql = [q["sql"] for q in ctx.captured_queries if f'"{table}"' in q["sql"]]
+    assert len(fts_sql) == 1
+    sql = fts_sql[0]
+    assert re.match(
+        rf'SELECT "wagtailsearch_indexentry"\."object_id"( AS "\w+")? FROM "{table}"', sql
+    )
+    assert sql.count(f'FROM "{table}"') + sql.count(f'JOIN "{table}"') == 1
+    assert f"{table} MATCH" in sql and f"bm25({table})" in sql
+    # The page filters (live, locale) are one non-correlated subquery, no OuterRef.
+    assert sql.count("SELECT") == 2 and 'U0."live"' in sql
+    assert hits and len(hits) == len(set(hits))
+    titles_in_order = [Page.objects.get(pk=pk).title for pk, _ct in hits[:3]]
+    assert "Reconnaître un message d'hameçonnage" in titles_in_order
+
+
+def test_publishing_reindexes_only_the_page(home):
+    """Publishing touches the search index with a fixed, small number of queries (the
+    page's own entry), whatever the size of the site: no rebuild on publish."""
+    from django.test.utils import CaptureQueriesContext
+
+    def index_queries_for_a_publish(title):
+        page = StandardPageFactory(parent=home, title=title, live=False)
+        with CaptureQueriesContext(connection) as ctx:
+            page.save_revision().publish()
+        return [q["sql"] for q in ctx.captured_queries if "wagtailsearch_indexentry" in q["sql"]]
+
+    small = index_queries_for_a_publish("Publication zelkova")
+    for n in range(15):
+        StandardPageFactory(parent=home, title=f"Remplissage {n}")
+    large = index_queries_for_a_publish("Publication zelkovb")
+    # Twice (save_revision then publish) an upsert of the page's entry and the title norm
+    # refresh (an AVG over the index table, then an UPDATE of the new entries only).
+    expected = {"postgresql": 6, "sqlite": 8}[connection.vendor]
+    assert len(small) == len(large) == expected
+    assert sum("INSERT INTO wagtailsearch_indexentry" in q for q in small) == 2

@@ -1,0 +1,97 @@
+"""Places (the `content.Place` snippet) in the search page: own "Lieux" section, type facet
+entry, same query builder as pages (synonyms), current locale only, reindexed on save."""
+
+import re
+
+import pytest
+from wagtail.models import Locale
+
+from content.models import Place
+from search import query as sq
+from search.models import SynonymGroup
+
+pytestmark = pytest.mark.django_db
+
+URL = "/recherche/"
+
+
+def place_names(response):
+    html = response.content.decode()
+    section = re.search(r'<section class="search-places".*?</section>', html, re.S)
+    if section is None:
+        return []
+    return re.findall(r'search-result__title">([^<]*)</h3>', section[0])
+
+
+def make_place(nom, commune="Wimereux", locale=None, **extra):
+    return Place.objects.create(
+        nom=nom,
+        adresse="1 rue des Essais",
+        code_postal="62930",
+        commune=commune,
+        locale=locale or Locale.objects.get(language_code="fr"),
+        **extra,
+    )
+
+
+def test_a_place_is_found_by_its_town_with_its_address(client):
+    # Demo place: "Tiers-lieu Interm@de", Place de la Mairie, 62250 Marquise.
+    response = client.get(URL, {"q": "marquise"})
+    html = response.content.decode()
+    assert place_names(response) == ["Tiers-lieu Interm@de"]
+    assert '<h2 id="places-title">Lieux</h2>' in html
+    assert "Place de la Mairie, 62250 Marquise" in html
+    assert 'name="type" value="content.place"' in html
+    assert re.search(r"Lieu <span class=\"search-facet__count\">\(1\)</span>", html)
+
+
+def test_a_place_is_found_by_its_name_and_links_its_website_and_phone(client):
+    make_place(
+        "Cyber-base des Garennes",
+        telephone="+33321000000",
+        site_web="https://garennes.example;https://autre.example",
+    )
+    response = client.get(URL, {"q": "garennes"})
+    html = response.content.decode()
+    assert place_names(response) == ["Cyber-base des Garennes"]
+    assert 'href="https://garennes.example"' in html
+    assert 'href="tel:+33321000000"' in html
+    assert re.search(r"1 résultat pour « garennes »", html)
+
+
+def test_place_search_uses_the_synonyms():
+    locale = Locale.objects.get(language_code="fr")
+    make_place("Espace zorbiflux")
+    SynonymGroup.objects.create(name="Test", terms="zorbiflux, plimpoum", locale=locale)
+    query, _expanded = sq.build_query("plimpoum", locale)
+    assert [p.nom for p in sq.run_place_query(query, locale)] == ["Espace zorbiflux"]
+
+
+def test_type_filter_shows_only_places_or_hides_them(client):
+    make_place("Médiathèque numérique de Wimereux")
+    both = client.get(URL, {"q": "numérique"})
+    assert "Médiathèque numérique de Wimereux" in place_names(both)
+    only_places = client.get(URL, {"q": "numérique", "type": "content.place"})
+    assert "Médiathèque numérique de Wimereux" in place_names(only_places)
+    assert 'search-result__title"><a' not in only_places.content.decode()  # no page
+    pages_only = client.get(URL, {"q": "numérique", "type": "content.standardpage"})
+    assert place_names(pages_only) == []
+    assert 'search-result__title"><a' in pages_only.content.decode()
+
+
+def test_places_respect_the_locale(client):
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    make_place("Quokkaville hub", locale=english)
+    assert place_names(client.get(URL, {"q": "quokkaville"})) == []
+    assert place_names(client.get("/en/recherche/", {"q": "quokkaville"})) == ["Quokkaville hub"]
+
+
+def test_places_are_reindexed_on_save_and_delete(client):
+    place = make_place("Atelier brindelune")
+    assert place_names(client.get(URL, {"q": "brindelune"})) == ["Atelier brindelune"]
+    place.nom = "Atelier vortiplume"
+    place.save()
+    assert place_names(client.get(URL, {"q": "brindelune"})) == []
+    assert place_names(client.get(URL, {"q": "vortiplume"})) == ["Atelier vortiplume"]
+    place.delete()
+    assert place_names(client.get(URL, {"q": "vortiplume"})) == []
