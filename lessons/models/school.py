@@ -107,7 +107,6 @@ class SchoolModuleForm(WagtailAdminPageForm):
 class ParentsVersionStreamBlock(BaseStreamBlock):
     steps = StepsBlock()
     key_points = KeyPointsBlock()
-    help_numbers = HelpNumbersBlock()
 
 
 class SchoolModulePage(RoutablePageMixin, BasePage):

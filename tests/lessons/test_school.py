@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch
 
-from content.blocks import HelpNumbersBlock
+from content.blocks import BaseStreamBlock, HelpNumbersBlock
 from lessons.models import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
+from lessons.school_blocks import ScenarioCardBlock, SessionStepBlock, SocialPostBlock
 from tests.factories import SchoolModulePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +242,17 @@ def test_module_queries_do_not_grow_with_steps(client, home):
         assert count_queries(client, small.url + suffix) == count_queries(
             client, large.url + suffix
         )
+
+
+@pytest.mark.parametrize("block_class", [SessionStepBlock, SocialPostBlock, ScenarioCardBlock])
+def test_school_blocks_have_help_icon_template_and_a_rendered_preview(block_class):
+    block = block_class()
+    assert block.meta.help_text and block.meta.icon and block.meta.template
+    html = block.render(block.to_python(block.meta.preview_value))
+    assert block.meta.preview_value["title" if "title" in block.meta.preview_value else "text"][
+        :10
+    ] in unescape(html)
+
+
+def test_help_numbers_block_is_offered_in_every_shared_stream():
+    assert isinstance(BaseStreamBlock().child_blocks["help_numbers"], HelpNumbersBlock)
