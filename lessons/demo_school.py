@@ -154,7 +154,7 @@ MODULES = [
             post(
                 "Jeux Gratuits Officiel",
                 "@jeux_gratuits_off1ciel",
-                "🎁 CADEAU : les 500 premiers à donner leur identifiant et leur mot de passe "
+                "CADEAU : les 500 premiers à donner leur identifiant et leur mot de passe "
                 "reçoivent un skin rare ! Offre valable 1 heure seulement.",
                 "8 400 partages",
                 "faux",

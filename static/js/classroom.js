@@ -25,7 +25,9 @@
       slides.forEach(function (slide, i) { slide.hidden = i !== current; });
       prev.disabled = current === 0;
       next.disabled = current === slides.length - 1;
-      status.textContent = "Diapositive " + (current + 1) + " sur " + slides.length;
+      // The sentence comes translated from the template.
+      status.textContent = (status.getAttribute("data-label") || "{n} / {total}")
+        .replace("{n}", String(current + 1)).replace("{total}", String(slides.length));
       if (moveFocus) slides[current].focus();
       if (window.location.hash !== "#diapo-" + (current + 1) && window.history.replaceState) {
         window.history.replaceState(null, "", "#diapo-" + (current + 1));
