@@ -3,7 +3,8 @@ lycées (shared/seeds/000): cyber-malice with the 6e, cyberbullying from the 4e,
 « jeunes et parents » with the 5e (with its parents' version), fake news at the lycée."""
 
 from content.blocks import HELP_SERVICES
-from content.demo import get_home, get_or_create_page, heading, paragraph, rich
+from content.demo import get_home, get_or_create_page, heading, paragraph, rich, terms
+from content.models import Audience, Theme
 
 from .models import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
 
@@ -84,6 +85,7 @@ def quiz(title, *questions):
 MODULES = [
     {
         "slug": "dangers-d-internet-6e",
+        "themes": ["arnaques", "mots-de-passe"],
         "title": "Les dangers d'Internet et la cybermalveillance en 6e",
         "summary": "Mots de passe, faux messages, inconnus en ligne : une séance pour entrer au "
         "collège avec les bons réflexes.",
@@ -173,6 +175,7 @@ MODULES = [
     },
     {
         "slug": "reseaux-sociaux-jeunes-et-parents-5e",
+        "themes": ["reseaux-sociaux", "donnees-personnelles"],
         "title": "Réseaux sociaux « jeunes et parents » en 5e",
         "summary": "Âge légal, vie privée, temps d'écran : une séance pour les élèves de 5e, "
         "prolongée par une soirée avec les parents.",
@@ -276,6 +279,7 @@ MODULES = [
     },
     {
         "slug": "cyberharcelement-4e",
+        "themes": ["cyberharcelement"],
         "title": "Le cyberharcèlement, à partir de la 4e",
         "summary": "Comprendre le cyberharcèlement, le rôle des témoins et savoir demander de "
         "l'aide ; pour la journée nationale contre le harcèlement.",
@@ -350,6 +354,7 @@ MODULES = [
     },
     {
         "slug": "fake-news-lycee",
+        "themes": ["fausses-informations", "ia"],
         "title": "Vrai ou faux ? S'informer à l'heure des fake news au lycée",
         "summary": "Vérifier une information, repérer une image détournée ou générée par IA : "
         "une séance d'éducation aux médias pour les 2nde.",
@@ -450,6 +455,11 @@ def load():
             help_numbers=ALL_HELP,
             activities=spec["activities"],
         )
+        if not module.audiences.exists():
+            audiences = ["enseignants", "jeunes"] + (["parents"] if spec.get("parents") else [])
+            module.audiences.set(terms(Audience, *audiences))
+            module.themes.set(terms(Theme, *spec["themes"]))
+            module.save_revision().publish()
         parents = spec.get("parents")
         if parents:
             get_or_create_page(

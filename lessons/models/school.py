@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from content.blocks import BaseStreamBlock, HelpNumbersBlock, KeyPointsBlock, StepsBlock
-from content.models import BasePage
+from content.models import AudienceThemeMixin, BasePage
 
 from ..school import ClassLevel, Topic
 from ..school_blocks import PupilActivitiesBlock, SessionPlanBlock
@@ -109,7 +109,7 @@ class ParentsVersionStreamBlock(BaseStreamBlock):
     key_points = KeyPointsBlock()
 
 
-class SchoolModulePage(RoutablePageMixin, BasePage):
+class SchoolModulePage(RoutablePageMixin, AudienceThemeMixin, BasePage):
     topic = models.CharField(_("thème"), max_length=40, choices=Topic.choices)
     class_levels = models.JSONField(_("niveaux de classe"), default=list, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), default=55)
@@ -161,6 +161,8 @@ class SchoolModulePage(RoutablePageMixin, BasePage):
                 FieldPanel("class_levels"),
                 FieldPanel("duration_minutes"),
                 FieldPanel("group_size"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Classement et format"),
         ),

@@ -256,3 +256,11 @@ def test_school_blocks_have_help_icon_template_and_a_rendered_preview(block_clas
 
 def test_help_numbers_block_is_offered_in_every_shared_stream():
     assert isinstance(BaseStreamBlock().child_blocks["help_numbers"], HelpNumbersBlock)
+
+
+def test_modules_are_found_by_search_with_audience_facets(client):
+    response = client.get("/recherche/?q=cyberharcèlement")
+    html = unescape(response.content.decode())
+    assert "Le cyberharcèlement, à partir de la 4e" in html
+    assert "module d'intervention scolaire" in html.lower()
+    assert "Enseignants et animateurs" in html
