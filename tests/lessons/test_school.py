@@ -264,3 +264,35 @@ def test_modules_are_found_by_search_with_audience_facets(client):
     assert "Le cyberharcèlement, à partir de la 4e" in html
     assert "module d'intervention scolaire" in html.lower()
     assert "Enseignants et animateurs" in html
+
+
+def test_admin_creates_a_module_with_ticked_class_levels(admin_client, home):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    index = SchoolIndexPage.objects.child_of(home).get()
+    data = nested_form_data(
+        {
+            "title": "Module créé dans l'admin",
+            "slug": "module-admin",
+            "summary": "",
+            "topic": "ia",
+            "duration_minutes": 50,
+            "group_size": "",
+            "objectives": "",
+            "materials": "",
+            "prerequisites": "",
+            "session_plan": streamfield([]),
+            "safeguarding": rich_text(""),
+            "help_numbers": streamfield([]),
+            "activities": streamfield([]),
+            "seo_title": "",
+            "search_description": "",
+            "action-publish": "publish",
+        }
+    )
+    data["class_levels"] = ["3e", "2nde"]  # several values for one checkbox group
+    response = admin_client.post(f"/admin/pages/add/lessons/schoolmodulepage/{index.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    module = SchoolModulePage.objects.get(slug="module-admin")
+    assert module.class_levels == ["3e", "2nde"]
+    assert module.live
