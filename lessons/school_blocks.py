@@ -75,8 +75,10 @@ class SocialPostBlock(blocks.StructBlock):
         label=_("réactions"),
         help_text=_("Par exemple « 12 k partages · 3 400 j'aime »."),
     )
+    VERDICTS = [(TRUE, _("Vrai")), (FALSE, _("Faux")), (MISLEADING, _("Trompeur"))]
+
     verdict = blocks.ChoiceBlock(
-        choices=[(TRUE, _("Vrai")), (FALSE, _("Faux")), (MISLEADING, _("Trompeur"))],
+        choices=VERDICTS,
         default=FALSE,
         label=_("réponse"),
     )
@@ -99,6 +101,11 @@ class SocialPostBlock(blocks.StructBlock):
             "verdict": "faux",
             "explanation": "<p>Aucune source officielle, un ton alarmiste.</p>",
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["verdict_label"] = dict(self.VERDICTS).get(value.get("verdict"), "")
+        return context
 
 
 class ScenarioCardBlock(blocks.StructBlock):

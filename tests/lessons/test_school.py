@@ -296,3 +296,9 @@ def test_admin_creates_a_module_with_ticked_class_levels(admin_client, home):
     module = SchoolModulePage.objects.get(slug="module-admin")
     assert module.class_levels == ["3e", "2nde"]
     assert module.live
+
+
+def test_social_post_shows_the_verdict_label():
+    block = SocialPostBlock()
+    value = block.to_python({**block.meta.preview_value, "verdict": "trompeur"})
+    assert "Réponse : Trompeur" in block.render(value)
