@@ -39,6 +39,15 @@ PAGES = [
     ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/"),
     ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/"),
     ("placement-quiz", "/se-former/ou-en-suis-je/"),
+    ("school-index", "/interventions-scolaires/"),
+    ("school-index-filtered", "/interventions-scolaires/?theme=cyberharcelement&niveau=4e"),
+    ("school-module", "/interventions-scolaires/dangers-d-internet-6e/"),
+    ("school-classroom", "/interventions-scolaires/dangers-d-internet-6e/mode-classe/"),
+    ("school-kit", "/interventions-scolaires/dangers-d-internet-6e/kit/"),
+    (
+        "school-parents",
+        "/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/",
+    ),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

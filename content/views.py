@@ -23,7 +23,10 @@ def quiz_check(request, page_id):
     """Check a quiz sent without JavaScript, then show the page again with the feedback."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     block_id = request.POST.get("quiz", "")
-    child = find_quiz(getattr(page, "body", None), block_id)
+    child = None
+    # Pages whose quizzes are not in `body` name their fields in `quiz_fields`.
+    for field in getattr(page, "quiz_fields", ("body",)):
+        child = child or find_quiz(getattr(page, field, None), block_id)
     if child is None:
         raise Http404
     request.quiz_results = {block_id: check_quiz(child.value, request.POST)}

@@ -38,3 +38,30 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 ImageFactory = wagtail_factories.ImageFactory
+
+
+class SchoolModulePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Module de test {n}")
+    summary = "Un module pour la classe."
+    topic = "cyberharcelement"
+    class_levels = factory.LazyFunction(lambda: ["4e", "3e"])
+    duration_minutes = 55
+    session_plan = factory.LazyFunction(
+        lambda: [
+            (
+                "step",
+                {
+                    "title": "Définir ensemble",
+                    "duration_minutes": 10,
+                    "does": "<p>Notez les mots des élèves.</p>",
+                    "says": "",
+                    "prompts": [],
+                    "expected": "",
+                    "pitfalls": "",
+                },
+            )
+        ]
+    )
+
+    class Meta:
+        model = "lessons.SchoolModulePage"

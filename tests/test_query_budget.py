@@ -24,6 +24,13 @@ BUDGETS = [
     ("/se-former/", 14),
     ("/se-former/premiers-pas/", 16),
     ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 20),
+    ("/interventions-scolaires/", 13),
+    ("/interventions-scolaires/?theme=cyberharcelement&niveau=4e", 13),
+    ("/interventions-scolaires/dangers-d-internet-6e/", 15),
+    ("/interventions-scolaires/dangers-d-internet-6e/mode-classe/", 10),
+    ("/interventions-scolaires/dangers-d-internet-6e/kit/", 10),
+    ("/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/", 15),
+    ("/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/", 16),
 ]
 
 

@@ -3,6 +3,7 @@
 Domain apps extend `BaseStreamBlock` with their own blocks."""
 
 from .h5p import H5PActivityBlock
+from .help import HELP_SERVICES, HelpNumbersBlock
 from .learning import (
     GlossaryTermBlock,
     KeyPointsBlock,
@@ -19,6 +20,7 @@ from .structure import AccordionBlock, TableBlock
 from .text import CalloutBlock, HeadingBlock, QuoteBlock, RichTextBlock
 
 __all__ = [
+    "HELP_SERVICES",
     "AccordionBlock",
     "BaseStreamBlock",
     "CallToActionBlock",
@@ -28,6 +30,7 @@ __all__ = [
     "GlossaryTermBlock",
     "H5PActivityBlock",
     "HeadingBlock",
+    "HelpNumbersBlock",
     "ImageBlock",
     "KeyPointsBlock",
     "LinkBlock",

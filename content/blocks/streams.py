@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .h5p import H5PActivityBlock
+from .help import HelpNumbersBlock
 from .links import CallToActionBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .structure import AccordionBlock, TableBlock
@@ -40,6 +41,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
+    help_numbers = HelpNumbersBlock()
 
     class Meta:
         block_counts = {}

@@ -1,3 +1,13 @@
 from .paths import LearningIndexPage, LearningPathPage, LessonPage, LessonStreamBlock, Level
+from .school import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
 
-__all__ = ["LearningIndexPage", "LearningPathPage", "LessonPage", "LessonStreamBlock", "Level"]
+__all__ = [
+    "LearningIndexPage",
+    "LearningPathPage",
+    "LessonPage",
+    "LessonStreamBlock",
+    "Level",
+    "ParentsVersionPage",
+    "SchoolIndexPage",
+    "SchoolModulePage",
+]

@@ -31,6 +31,16 @@ PAGES = [
     ("placement-quiz", "/se-former/ou-en-suis-je/", 200),
     ("resume", "/se-former/reprendre/", 200),
     ("attestation", "/se-former/attestation/", 200),
+    ("school-index", "/interventions-scolaires/", 200),
+    ("school-index-filtered", "/interventions-scolaires/?theme=inconnu&niveau=5e", 200),
+    ("school-module", "/interventions-scolaires/dangers-d-internet-6e/", 200),
+    ("school-classroom", "/interventions-scolaires/dangers-d-internet-6e/mode-classe/", 200),
+    ("school-kit", "/interventions-scolaires/dangers-d-internet-6e/kit/", 200),
+    (
+        "school-parents",
+        "/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/",
+        200,
+    ),
 ]
 
 
