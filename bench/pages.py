@@ -39,6 +39,7 @@ PAGES = [
     ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/"),
     ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/"),
     ("placement-quiz", "/se-former/ou-en-suis-je/"),
+    ("session-report-form", "/compte-rendu-de-seance/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

@@ -37,10 +37,13 @@ def rate_limit():
 
 
 class SessionReportForm(forms.ModelForm):
+    # A text field with the format spelled out rather than the native date picker, whose
+    # segment order follows the browser's language and which some screen readers handle badly.
     date = forms.DateField(
         label=_("Date de la séance"),
-        help_text=_("Par exemple 03/03/2026. Une séance déjà passée."),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Au format jj/mm/aaaa, par exemple 03/03/2026."),
+        input_formats=["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"size": 10}),
         error_messages={
             "required": _("Indiquez la date de la séance."),
             "invalid": _("Indiquez une date valide, par exemple 03/03/2026."),
@@ -151,11 +154,10 @@ class SessionReportForm(forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE
         ).order_by("name")
-        self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
         for name in ("pupils", "parents"):
             field = self.fields[name]
             field.widget.attrs.update({"min": field.min_value, "max": field.max_value})
-        for name in ("other_structure", "school", "comment"):
+        for name in ("date", "other_structure", "school", "comment"):
             self.fields[name].widget.attrs["autocomplete"] = "off"
         self.fields["school"].widget.attrs["autocomplete"] = "organization"
         # aria-invalid / aria-describedby point at the help and error texts rendered by the

@@ -24,6 +24,7 @@ BUDGETS = [
     ("/se-former/", 14),
     ("/se-former/premiers-pas/", 16),
     ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 20),
+    ("/compte-rendu-de-seance/", 5),
 ]
 
 

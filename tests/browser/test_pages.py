@@ -31,6 +31,8 @@ PAGES = [
     ("placement-quiz", "/se-former/ou-en-suis-je/", 200),
     ("resume", "/se-former/reprendre/", 200),
     ("attestation", "/se-former/attestation/", 200),
+    ("session-report", "/compte-rendu-de-seance/", 200),
+    ("session-report-thanks", "/compte-rendu-de-seance/merci/", 200),
 ]
 
 
