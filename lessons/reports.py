@@ -209,7 +209,8 @@ def find_module(raw):
         return None
     if not 0 < page_id < 2**31:
         return None
-    return Page.objects.live().filter(id=page_id).specific().first()
+    # public(): the title of a password-protected page is not shown on the form.
+    return Page.objects.live().public().filter(id=page_id).specific().first()
 
 
 def _codes(value, allowed):
@@ -298,7 +299,9 @@ def session_report(request):
                 initial={n: data.get(n) for n in SessionReportForm.Meta.fields}
             )
             context.update(form=form, rate_limited=True)
-            return TemplateResponse(request, "lessons/reports/form.html", context, status=429)
+            response = TemplateResponse(request, "lessons/reports/form.html", context, status=429)
+            response["Retry-After"] = str(RATE_WINDOW)
+            return response
         form = SessionReportForm(data)
         if form.is_valid():
             report = form.save(commit=False)

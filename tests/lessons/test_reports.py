@@ -180,6 +180,7 @@ def test_rate_limit_refuses_with_429_and_keeps_the_values(client, bellidee, sett
     assert client.post(URL, valid_data(bellidee, pupils="21")).status_code == 302
     response = client.post(URL, valid_data(bellidee, pupils="22"))
     assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     html = response.content.decode()
     assert "Trop de comptes rendus envoyés" in html
     assert 'value="22"' in html and 'value="Collège Test de Wimereux"' in html
@@ -365,6 +366,8 @@ def test_admin_list_filters_edit_and_delete(admin_client, bellidee):
     assert "Collège de Marquise" in filtered and "Lycée de Boulogne-sur-Mer" not in filtered
     by_structure = admin_client.get(list_url, {"structure_name": "CCT2C"}).content.decode()
     assert "Collège de Marquise" in by_structure and "Saint-Martin-Boulogne" not in by_structure
+    searched = admin_client.get(list_url, {"q": "Marquise"}).content.decode()
+    assert "Collège de Marquise" in searched and "Lycée de Boulogne-sur-Mer" not in searched
     by_topic = admin_client.get(list_url, {"topic": "ia", "school_year": "2025-2026"})
     assert "Lycée de Boulogne-sur-Mer" in by_topic.content.decode()
     assert "Collège de Marquise" not in by_topic.content.decode()
