@@ -31,7 +31,22 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
         ensure_demo_site()
     yield
     with django_db_blocker.unblock():
+        close_stray_connections()
         teardown_databases(databases, verbosity=0)
+
+
+def close_stray_connections():
+    """End the test database's sessions left open by other threads (a request thread of the
+    browser tests' live server can still hold one), which would make DROP DATABASE fail."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
