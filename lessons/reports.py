@@ -88,7 +88,6 @@ class SessionReportForm(forms.ModelForm):
         label=_("Nombre d'élèves présents"),
         min_value=1,
         max_value=MAX_PUPILS,
-        help_text=_("De 1 à %(max)s : une classe ou un groupe.") % {"max": MAX_PUPILS},
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "required": _("Indiquez le nombre d'élèves présents."),
@@ -121,11 +120,6 @@ class SessionReportForm(forms.ModelForm):
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "Ce qui a bien marché, les questions des élèves… N'écrivez aucun nom d'élève ni "
-            "rien qui permette de reconnaître un élève. %(max)s caractères au plus."
-        )
-        % {"max": COMMENT_MAX_LENGTH},
         error_messages={
             "max_length": _(
                 "Le commentaire est trop long : %(limit_value)d caractères au plus "
@@ -154,6 +148,14 @@ class SessionReportForm(forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE
         ).order_by("name")
+        # Help texts with numbers are built here, in the language of the request.
+        self.fields["pupils"].help_text = _("De 1 à %(max)s : une classe ou un groupe.") % {
+            "max": MAX_PUPILS
+        }
+        self.fields["comment"].help_text = _(
+            "Ce qui a bien marché, les questions des élèves… N'écrivez aucun nom d'élève ni "
+            "rien qui permette de reconnaître un élève. %(max)s caractères au plus."
+        ) % {"max": COMMENT_MAX_LENGTH}
         for name in ("pupils", "parents"):
             field = self.fields[name]
             field.widget.attrs.update({"min": field.min_value, "max": field.max_value})
