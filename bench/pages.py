@@ -48,6 +48,7 @@ PAGES = [
         "school-parents",
         "/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/",
     ),
+    ("session-report-form", "/compte-rendu-de-seance/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

@@ -12,6 +12,7 @@ from content.demo import (
 from content.models import Audience, Glossary, StandardPage, Theme
 
 from . import demo_school
+from . import demo_reports
 from .models import LearningIndexPage, LearningPathPage, LessonPage
 
 GLOSSARY = [
@@ -545,6 +546,7 @@ def load():
         )
         hub.save_revision().publish()
     demo_school.load()
+    demo_reports.load()
     return f"{len(PATHS)} parcours, {lesson_count} leçons + 1 version FALC, {len(GLOSSARY)} termes"
 
 

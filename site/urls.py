@@ -11,14 +11,12 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content.views import quiz_check
-from lessons import urls as lessons_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Language-independent: the sandboxed H5P player and its anonymous counters.
     path("h5p/", include("content.h5p.urls")),
-    path("progression/", include(lessons_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     # Short links, QR codes, counters, kit files and alert feeds: language-independent.
     path("", include("campaigns.urls")),
@@ -44,6 +42,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
     path("quiz/<int:page_id>/", quiz_check, name="quiz_check"),
+    # Resume codes and session reports (the report form is reached from school modules).
+    path("", include("lessons.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

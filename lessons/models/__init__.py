@@ -1,5 +1,6 @@
 from .paths import LearningIndexPage, LearningPathPage, LessonPage, LessonStreamBlock, Level
 from .school import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
+from .reports import SessionReport
 
 __all__ = [
     "LearningIndexPage",
@@ -10,4 +11,5 @@ __all__ = [
     "ParentsVersionPage",
     "SchoolIndexPage",
     "SchoolModulePage",
+    "SessionReport",
 ]

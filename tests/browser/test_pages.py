@@ -41,6 +41,8 @@ PAGES = [
         "/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/",
         200,
     ),
+    ("session-report", "/compte-rendu-de-seance/", 200),
+    ("session-report-thanks", "/compte-rendu-de-seance/merci/", 200),
 ]
 
 

@@ -1,0 +1,146 @@
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SessionReport
+from .reports import GROUPS, aggregates, aggregates_csv, bar_chart, school_years
+from .school import ClassLevel, Topic
+
+VIEW_PERMISSION = "lessons.view_sessionreport"
+
+
+def _year_choices():
+    return [(year, year) for year in school_years()]
+
+
+def _structure_choices():
+    names = SessionReport.objects.order_by("structure_name").values_list(
+        "structure_name", flat=True
+    )
+    return [(name, name) for name in names.distinct()]
+
+
+class SessionReportFilterSet(WagtailFilterSet):
+    topic = django_filters.ChoiceFilter(label=_("Thème"), choices=Topic.choices)
+    class_level = django_filters.ChoiceFilter(label=_("Niveau"), choices=ClassLevel.choices)
+    structure_name = django_filters.ChoiceFilter(label=_("Structure"), choices=_structure_choices)
+    school_year = django_filters.ChoiceFilter(label=_("Année scolaire"), choices=_year_choices)
+
+    class Meta:
+        model = SessionReport
+        fields = ["topic", "class_level", "structure_name", "school_year"]
+
+
+class SessionReportViewSet(SnippetViewSet):
+    """Editors review the reports sent from the public form: list, filter, correct, delete."""
+
+    model = SessionReport
+    icon = "clipboard-list"
+    menu_label = _("Comptes rendus de séance")
+    menu_order = 330
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_display = [
+        "date",
+        "school",
+        "class_level",
+        "topic",
+        "pupils",
+        "parents",
+        "structure_name",
+        "school_year",
+    ]
+    filterset_class = SessionReportFilterSet
+    search_fields = ["school", "structure_name", "comment"]
+    search_backend_name = None  # plain database filtering: no search index for reports
+    list_export = [
+        "date",
+        "school_year",
+        "structure_name",
+        "school",
+        "class_level",
+        "topic",
+        "pupils",
+        "parents",
+        "comment",
+        "created_at",
+    ]
+    export_filename = "comptes-rendus-de-seance"
+    ordering = ["-date", "-created_at"]
+
+    def get_queryset(self, request):
+        return SessionReport.objects.all()
+
+
+register_snippet(SessionReportViewSet)
+
+
+def _check(request):
+    if not request.user.has_perm(VIEW_PERMISSION):
+        raise PermissionDenied
+
+
+def _selected_year(request, years):
+    """`annee` from the query string: a known year, "toutes", or by default the latest."""
+    value = request.GET.get("annee", "")
+    if value == "toutes":
+        return None
+    if value in years:
+        return value
+    return years[0] if years else None
+
+
+def summary_view(request):
+    _check(request)
+    years = school_years()
+    year = _selected_year(request, years)
+    data = aggregates(year)
+    return TemplateResponse(
+        request,
+        "lessons/reports/admin/summary.html",
+        {
+            "page_title": _t("Bilan des interventions en milieu scolaire"),
+            "years": years,
+            "year": year,
+            "data": data,
+            "tables": [(str(label), data[key]) for key, label in GROUPS],
+            "level_chart": bar_chart(data["by_level"]),
+            "topic_chart": bar_chart(data["by_topic"]),
+        },
+    )
+
+
+def summary_csv_view(request):
+    _check(request)
+    return aggregates_csv(_selected_year(request, school_years()))
+
+
+@hooks.register("register_admin_urls")
+def register_summary_urls():
+    return [
+        path("bilan-interventions/", summary_view, name="session_report_summary"),
+        path("bilan-interventions/csv/", summary_csv_view, name="session_report_summary_csv"),
+    ]
+
+
+class SummaryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_summary_menu_item():
+    return SummaryMenuItem(
+        _("Bilan des interventions"),
+        reverse("session_report_summary"),
+        icon_name="table",
+        order=800,
+    )
