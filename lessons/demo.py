@@ -11,6 +11,7 @@ from content.demo import (
 )
 from content.models import Audience, Glossary, StandardPage, Theme
 
+from . import demo_guides
 from .models import LearningIndexPage, LearningPathPage, LessonPage
 
 GLOSSARY = [
@@ -543,6 +544,7 @@ def load():
             )
         )
         hub.save_revision().publish()
+    demo_guides.load()  # explainers and tool guides (lessons/demo_guides.py)
     return f"{len(PATHS)} parcours, {lesson_count} leçons + 1 version FALC, {len(GLOSSARY)} termes"
 
 
