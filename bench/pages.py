@@ -39,6 +39,10 @@ PAGES = [
     ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/"),
     ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/"),
     ("placement-quiz", "/se-former/ou-en-suis-je/"),
+    ("explainer-index", "/comprendre-l-ia/"),
+    ("explainer", "/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/"),
+    ("guide-index", "/guides-pratiques/"),
+    ("tool-guide", "/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

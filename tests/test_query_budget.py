@@ -24,6 +24,11 @@ BUDGETS = [
     ("/se-former/", 14),
     ("/se-former/premiers-pas/", 16),
     ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 20),
+    ("/comprendre-l-ia/", 20),
+    ("/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/", 19),
+    ("/guides-pratiques/", 20),
+    ("/guides-pratiques/?theme=outils-pro&public=entrepreneurs", 20),
+    ("/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 17),
 ]
 
 

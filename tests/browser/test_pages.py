@@ -31,6 +31,11 @@ PAGES = [
     ("placement-quiz", "/se-former/ou-en-suis-je/", 200),
     ("resume", "/se-former/reprendre/", 200),
     ("attestation", "/se-former/attestation/", 200),
+    ("explainer-index", "/comprendre-l-ia/", 200),
+    ("explainer", "/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/", 200),
+    ("guide-index", "/guides-pratiques/", 200),
+    ("guide-index-filtered", "/guides-pratiques/?theme=inconnu&public=entrepreneurs", 200),
+    ("tool-guide", "/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 200),
 ]
 
 
