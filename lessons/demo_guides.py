@@ -120,6 +120,7 @@ EXPLAINERS = [
         "jet, mais elle peut se tromper avec beaucoup d'assurance.",
         "audiences": ["habitants", "entrepreneurs"],
         "themes": ["ia"],
+        "events": ["atelier-intelligence-artificielle-2025"],
         "lessons": ["comprendre-l-ia-generative"],
         "body": lambda: [
             term("ia-generative"),
@@ -385,7 +386,7 @@ GUIDES = [
         "avez un",
         "audiences": ["entrepreneurs", "communicants"],
         "themes": ["outils-pro", "reseaux-sociaux"],
-        "event": "ateliers-canva-2025",
+        "events": ["ateliers-canva-2025"],
         "steps": [
             step(
                 "Créer un compte",
@@ -483,6 +484,7 @@ GUIDES = [
         "Trois photos : devanture, intérieur, produits",
         "audiences": ["entrepreneurs"],
         "themes": ["outils-pro"],
+        "events": ["petit-dej-visibilite-google-2025"],
         "steps": [
             step(
                 "Chercher si la fiche existe",
@@ -565,6 +567,7 @@ GUIDES = [
         "Une carte bancaire si la formalité est payante",
         "audiences": ["entrepreneurs"],
         "themes": ["outils-pro", "demarches"],
+        "events": ["atelier-inpi-guichet-unique-2025"],
         "steps": [
             step(
                 "Aller sur le site officiel",
@@ -656,7 +659,7 @@ GUIDES = [
         "papier pour noter les codes de secours, à ranger en lieu sûr",
         "audiences": ["entrepreneurs"],
         "themes": ["outils-pro", "mots-de-passe", "arnaques"],
-        "event": "petit-dej-entrepreneurs-cybersecurite",
+        "events": ["petit-dej-securite-donnees-2025", "petit-dej-entrepreneurs-cybersecurite"],
         "steps": [
             step(
                 "Ouvrir les réglages de sécurité",
@@ -738,6 +741,7 @@ GUIDES = [
         "un, avec son mot de passe",
         "audiences": ["entrepreneurs", "communicants"],
         "themes": ["outils-pro", "reseaux-sociaux"],
+        "events": ["atelier-meta-business-2025"],
         "steps": [
             step(
                 "Créer la page Facebook",
@@ -803,15 +807,13 @@ GUIDES = [
 ]
 
 
-def link_related(page, lessons=(), event=None):
-    """Related lessons, and the entrepreneur workshop once the agenda has it (the campaigns
+def link_related(page, lessons=(), events=()):
+    """Related lessons, and the entrepreneur workshops once the agenda has them (the campaigns
     demo runs after this one, so a second `load_demo` adds the event link)."""
     related = [(child.block_type, child.value) for child in page.related if child.value]
     wanted = [("lesson", p) for p in LessonPage.objects.filter(slug__in=lessons).live()]
-    if event:
-        event_page = Page.objects.filter(slug=event, content_type__model="eventpage").first()
-        if event_page is not None:
-            wanted.append(("event", event_page))
+    for event_page in Page.objects.filter(slug__in=events, content_type__model="eventpage"):
+        wanted.append(("event", event_page))
     known = {(kind, p.pk) for kind, p in related}
     missing = [(kind, p) for kind, p in wanted if (kind, p.pk) not in known]
     if not missing:
@@ -859,7 +861,7 @@ def load():
             page.audiences.set(terms(Audience, *spec["audiences"]))
             page.themes.set(terms(Theme, *spec["themes"]))
             page.save_revision().publish()
-        link_related(page, lessons=spec["lessons"])
+        link_related(page, lessons=spec["lessons"], events=spec.get("events", ()))
     for spec in GUIDES:
         page = get_or_create_page(
             guide_index,
@@ -883,7 +885,7 @@ def load():
             page.audiences.set(terms(Audience, *spec["audiences"]))
             page.themes.set(terms(Theme, *spec["themes"]))
             page.save_revision().publish()
-        link_related(page, event=spec.get("event"))
+        link_related(page, events=spec.get("events", ()))
     return (
         f"{ExplainerPage.objects.child_of(explainer_index).count()} explainers, "
         f"{ToolGuidePage.objects.child_of(guide_index).count()} tool guides"
