@@ -272,6 +272,27 @@ EXPLAINERS = [
                 "et faites une recherche par image : vous verrez où elle a déjà été publiée.",
                 "N'utilisez pas de photo de personne, ni de photo privée.",
             ),
+            (
+                "quiz",
+                {
+                    "title": "Je vérifie ce que j'ai compris",
+                    "questions": [
+                        {
+                            "kind": "true_false",
+                            "prompt": "Un détecteur d'IA en ligne dit toujours si un texte a été "
+                            "écrit par une IA.",
+                            "answers": [
+                                {"text": "Vrai", "correct": False, "feedback": ""},
+                                {"text": "Faux", "correct": True, "feedback": ""},
+                            ],
+                            "explanation": rich(
+                                "Ces outils se trompent souvent : cherchez plutôt d'où vient "
+                                "le contenu."
+                            ),
+                        }
+                    ],
+                },
+            ),
             sources(
                 CNIL_AI,
                 (

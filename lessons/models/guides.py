@@ -319,6 +319,7 @@ class ExplainerPage(AudienceThemeMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = json_ld(self.json_ld(request))
         context["related_groups"] = related_groups(self.related)
+        context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
         context["theme_list"] = list(self.themes.all())
         context["audience_list"] = list(self.audiences.all())
         return context
@@ -496,6 +497,7 @@ class ToolGuidePage(AudienceThemeMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = json_ld(self.json_ld(request))
         context["related_groups"] = related_groups(self.related)
+        context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
         context["theme_list"] = list(self.themes.all())
         context["audience_list"] = list(self.audiences.all())
         return context

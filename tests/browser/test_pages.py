@@ -33,6 +33,7 @@ PAGES = [
     ("attestation", "/se-former/attestation/", 200),
     ("explainer-index", "/comprendre-l-ia/", 200),
     ("explainer", "/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/", 200),
+    ("explainer-quiz", "/comprendre-l-ia/reconnaitre-une-image-ou-un-texte-fait-par-une-ia/", 200),
     ("guide-index", "/guides-pratiques/", 200),
     ("guide-index-filtered", "/guides-pratiques/?theme=inconnu&public=entrepreneurs", 200),
     ("tool-guide", "/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 200),

@@ -311,3 +311,15 @@ def test_search_labels_the_new_page_types(client):
     assert "Guide pratique" in html
     html = client.get("/recherche/", {"q": "intelligence artificielle générative"}).content.decode()
     assert "Explication" in html
+
+
+def test_explainer_quiz_is_checked_without_javascript(client):
+    explainer = ExplainerPage.objects.get(slug="reconnaitre-une-image-ou-un-texte-fait-par-une-ia")
+    quiz = next(child for child in explainer.body if child.block_type == "quiz")
+    page_html = client.get(explainer.url).content.decode()
+    assert "js/quiz.js" in page_html
+    response = client.post(f"/quiz/{explainer.pk}/", {"quiz": quiz.id, "q0": "1"})
+    assert response.status_code == 200
+    assert "Votre score : 1 sur 1." in response.content.decode()
+    guide = ToolGuidePage.objects.get(slug="creer-une-affiche-avec-canva")
+    assert "js/quiz.js" not in client.get(guide.url).content.decode()  # no quiz, no script
