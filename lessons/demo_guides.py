@@ -668,7 +668,7 @@ GUIDES = [
         "title": "Sécuriser sa messagerie professionnelle avec la double authentification",
         "summary": "Le geste qui bloque la plupart des piratages de compte, en dix minutes.",
         "tool_name": "Messagerie professionnelle (Gmail, Outlook...)",
-        "tool_url": "https://www.cybermalveillance.gouv.fr/",
+        "tool_url": "",
         "purpose": "Empêcher un pirate d'entrer dans votre messagerie même s'il a volé votre "
         "mot de passe : un code sur votre téléphone est demandé en plus.",
         "suits": "Toute entreprise, surtout si la messagerie sert à recevoir des commandes, "

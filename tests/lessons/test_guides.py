@@ -323,3 +323,26 @@ def test_explainer_quiz_is_checked_without_javascript(client):
     assert "Votre score : 1 sur 1." in response.content.decode()
     guide = ToolGuidePage.objects.get(slug="creer-une-affiche-avec-canva")
     assert "js/quiz.js" not in client.get(guide.url).content.decode()  # no quiz, no script
+
+
+def test_step_screenshot_renders_with_its_alt_text_and_goes_into_the_howto(client):
+    from tests.factories import ImageFactory
+
+    (guide,) = make_guides(1, "image")
+    image = ImageFactory()
+    guide.steps = [
+        (
+            "step",
+            {
+                "name": "Ouvrir",
+                "text": "<p>Ouvrez l'application.</p>",
+                "screenshot": {"image": image, "alt_text": "Écran d'accueil de l'application"},
+            },
+        )
+    ]
+    guide.save_revision().publish()
+    response = client.get(guide.url)
+    assert 'alt="Écran d&#x27;accueil de l&#x27;application"' in response.content.decode()
+    (data,) = structured_data(response)
+    assert data["step"][0]["image"].startswith("http")
+    assert data["step"][0]["image"].endswith(image.file.name.rsplit("/", 1)[-1])
