@@ -346,3 +346,36 @@ def test_step_screenshot_renders_with_its_alt_text_and_goes_into_the_howto(clien
     (data,) = structured_data(response)
     assert data["step"][0]["image"].startswith("http")
     assert data["step"][0]["image"].endswith(image.file.name.rsplit("/", 1)[-1])
+
+
+@pytest.mark.parametrize(
+    "block_class",
+    [
+        "AlternativesBlock",
+        "ChecklistBlock",
+        "FAQBlock",
+        "HowToStepBlock",
+        "MythRealityBlock",
+        "ProblemsBlock",
+        "SourcesBlock",
+        "TryItBlock",
+    ],
+)
+def test_reference_blocks_render_their_preview_value(block_class):
+    import content.blocks
+
+    block = getattr(content.blocks, block_class)()
+    assert block.meta.help_text and block.meta.icon and block.meta.template
+    html = block.render(block.to_python(block.meta.preview_value))
+    assert html.strip()
+    assert "<h1" not in html
+
+
+def test_editors_can_open_the_add_and_edit_forms(admin_client):
+    guide = ToolGuidePage.objects.get(slug="creer-une-affiche-avec-canva")
+    explainer = ExplainerPage.objects.get(slug="qu-est-ce-que-l-ia-generative")
+    for page in (guide, explainer):
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    index = guide_index()
+    url = f"/admin/pages/add/lessons/toolguidepage/{index.pk}/"
+    assert admin_client.get(url).status_code == 200
