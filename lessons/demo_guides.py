@@ -10,7 +10,7 @@ import datetime
 from wagtail.models import Page
 
 from content.demo import callout, get_or_create_page, heading, paragraph, rich, terms
-from content.models import Audience, Glossary, Theme
+from content.models import Audience, Glossary, StandardPage, Theme
 
 from .models import (
     Cost,
@@ -907,6 +907,21 @@ def load():
             page.themes.set(terms(Theme, *spec["themes"]))
             page.save_revision().publish()
         link_related(page, events=spec.get("events", ()))
+    hub = StandardPage.objects.child_of(home).filter(slug="entrepreneurs").first()
+    if hub and not any(block.block_type == "call_to_action" for block in hub.body):
+        hub.body.append(
+            (
+                "call_to_action",
+                {
+                    "text": "Les outils des ateliers, expliqués étape par étape et faisables "
+                    "sur un téléphone.",
+                    "page": guide_index,
+                    "url": "",
+                    "label": "Voir les guides pratiques",
+                },
+            )
+        )
+        hub.save_revision().publish()
     return (
         f"{ExplainerPage.objects.child_of(explainer_index).count()} explainers, "
         f"{ToolGuidePage.objects.child_of(guide_index).count()} tool guides"
