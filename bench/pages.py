@@ -49,6 +49,10 @@ PAGES = [
         "/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/",
     ),
     ("session-report-form", "/compte-rendu-de-seance/"),
+    ("explainer-index", "/comprendre-l-ia/"),
+    ("explainer", "/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/"),
+    ("guide-index", "/guides-pratiques/"),
+    ("tool-guide", "/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

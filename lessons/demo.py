@@ -11,8 +11,7 @@ from content.demo import (
 )
 from content.models import Audience, Glossary, StandardPage, Theme
 
-from . import demo_school
-from . import demo_reports
+from . import demo_guides, demo_reports, demo_school
 from .models import LearningIndexPage, LearningPathPage, LessonPage
 
 GLOSSARY = [
@@ -547,6 +546,7 @@ def load():
         hub.save_revision().publish()
     demo_school.load()
     demo_reports.load()
+    demo_guides.load()  # explainers and tool guides (lessons/demo_guides.py)
     return f"{len(PATHS)} parcours, {lesson_count} leçons + 1 version FALC, {len(GLOSSARY)} termes"
 
 

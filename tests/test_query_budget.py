@@ -32,6 +32,11 @@ BUDGETS = [
     ("/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/", 15),
     ("/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/", 16),
     ("/compte-rendu-de-seance/", 5),
+    ("/comprendre-l-ia/", 20),
+    ("/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/", 19),
+    ("/guides-pratiques/", 20),
+    ("/guides-pratiques/?theme=outils-pro&public=entrepreneurs", 20),
+    ("/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 17),
 ]
 
 

@@ -15,6 +15,16 @@ from .learning import (
 )
 from .links import CallToActionBlock, FooterLinkBlock, LinkBlock, SocialLinkBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
+from .reference import (
+    AlternativesBlock,
+    ChecklistBlock,
+    FAQBlock,
+    HowToStepBlock,
+    MythRealityBlock,
+    ProblemsBlock,
+    SourcesBlock,
+    TryItBlock,
+)
 from .streams import BaseStreamBlock, StandardStreamBlock, validate_heading_outline
 from .structure import AccordionBlock, TableBlock
 from .text import CalloutBlock, HeadingBlock, QuoteBlock, RichTextBlock
@@ -22,27 +32,35 @@ from .text import CalloutBlock, HeadingBlock, QuoteBlock, RichTextBlock
 __all__ = [
     "HELP_SERVICES",
     "AccordionBlock",
+    "AlternativesBlock",
     "BaseStreamBlock",
     "CallToActionBlock",
     "CalloutBlock",
+    "ChecklistBlock",
     "DocumentBlock",
+    "FAQBlock",
     "FooterLinkBlock",
     "GlossaryTermBlock",
     "H5PActivityBlock",
     "HeadingBlock",
     "HelpNumbersBlock",
+    "HowToStepBlock",
     "ImageBlock",
     "KeyPointsBlock",
     "LinkBlock",
+    "MythRealityBlock",
+    "ProblemsBlock",
     "QuestionBlock",
     "QuizBlock",
     "QuizResult",
     "QuoteBlock",
     "RichTextBlock",
     "SocialLinkBlock",
+    "SourcesBlock",
     "StandardStreamBlock",
     "StepsBlock",
     "TableBlock",
+    "TryItBlock",
     "VideoBlock",
     "check_quiz",
     "validate_heading_outline",

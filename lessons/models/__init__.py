@@ -1,8 +1,13 @@
+from .guides import Cost, ExplainerIndexPage, ExplainerPage, GuideIndexPage, ToolGuidePage
 from .paths import LearningIndexPage, LearningPathPage, LessonPage, LessonStreamBlock, Level
-from .school import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
 from .reports import SessionReport
+from .school import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
 
 __all__ = [
+    "Cost",
+    "ExplainerIndexPage",
+    "ExplainerPage",
+    "GuideIndexPage",
     "LearningIndexPage",
     "LearningPathPage",
     "LessonPage",
@@ -12,4 +17,5 @@ __all__ = [
     "SchoolIndexPage",
     "SchoolModulePage",
     "SessionReport",
+    "ToolGuidePage",
 ]

@@ -43,6 +43,12 @@ PAGES = [
     ),
     ("session-report", "/compte-rendu-de-seance/", 200),
     ("session-report-thanks", "/compte-rendu-de-seance/merci/", 200),
+    ("explainer-index", "/comprendre-l-ia/", 200),
+    ("explainer", "/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/", 200),
+    ("explainer-quiz", "/comprendre-l-ia/reconnaitre-une-image-ou-un-texte-fait-par-une-ia/", 200),
+    ("guide-index", "/guides-pratiques/", 200),
+    ("guide-index-filtered", "/guides-pratiques/?theme=inconnu&public=entrepreneurs", 200),
+    ("tool-guide", "/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 200),
 ]
 
 

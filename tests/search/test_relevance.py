@@ -56,6 +56,11 @@ RELEVANCE = [
     ("accessibilite", "accessibilite"),
     ("harceler", "cyberharcelement-4e"),  # verb form of "harcèlement"
     ("sauvegarder ses donnees", "proteger-son-entreprise"),  # verb form, stop word
+    ("guichet unique formalites", "guichet-unique-inpi-modifier-son-entreprise"),  # tool guide
+    ("fiche google maps", "apparaitre-sur-google-fiche-etablissement"),  # tool guide
+    ("double authentification", "securiser-sa-messagerie-professionnelle"),  # tool guide
+    ("image ia", "reconnaitre-une-image-ou-un-texte-fait-par-une-ia"),  # explainer, short word
+    ("ia donnees personnelles", "l-ia-et-mes-donnees-personnelles"),  # explainer, no accent
 ]
 
 # Queries the SQLite FTS5 path does not find in the top 3 (no stemming, no stop words).

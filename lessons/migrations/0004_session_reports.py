@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("content", "0004_glossary"),
-        ("lessons", "0002_lesson_h5p_block"),
+        ("lessons", "0003_school_modules"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
