@@ -12,8 +12,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        # content first: the other apps hang their pages under its home page.
-        for app_config in sorted(apps.get_app_configs(), key=lambda a: a.name != "content"):
+        # content first: the other apps hang their pages under its home page. Then campaigns:
+        # lessons' tool guides link to the events (entrepreneur workshops) it creates.
+        load_order = {"content": 0, "campaigns": 1}
+        for app_config in sorted(
+            apps.get_app_configs(), key=lambda app: load_order.get(app.name, len(load_order))
+        ):
             try:
                 module = import_module(f"{app_config.name}.demo")
             except ModuleNotFoundError as error:
