@@ -36,7 +36,8 @@ BUDGETS = [
     ("/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/", 19),
     ("/guides-pratiques/", 20),
     ("/guides-pratiques/?theme=outils-pro&public=entrepreneurs", 20),
-    ("/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 17),
+    # With its linked workshop: the related events are fetched in one query.
+    ("/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 18),
 ]
 
 
