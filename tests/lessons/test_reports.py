@@ -230,15 +230,21 @@ def test_module_prefill_uses_topic_and_class_levels_when_present():
     }
 
 
-def test_prefill_from_a_page_with_topic(client, monkeypatch):
-    from lessons.models import LessonPage
+def test_school_module_links_to_the_form_which_prefills_from_it(client):
+    from lessons.models import SchoolModulePage
 
-    lesson = LessonPage.objects.live().first()
-    monkeypatch.setattr(LessonPage, "topic", "cyberharcelement", raising=False)
-    monkeypatch.setattr(LessonPage, "class_levels", ["3e"], raising=False)
-    html = client.get(URL, {"module": lesson.pk}).content.decode()
-    assert '<option value="cyberharcelement" selected>' in html
-    assert '<option value="3e" selected>' in html
+    module = SchoolModulePage.objects.live().get(class_levels=["5e"])
+    html = client.get(module.url).content.decode()
+    link = f"{URL}?module={module.pk}"
+    assert f'href="{link}"' in html
+    html = client.get(link).content.decode()
+    assert '<option value="reseaux-sociaux" selected>' in html
+    assert '<option value="5e" selected>' in html
+    # A module for several levels prefills the topic only: the facilitator picks the class.
+    several = SchoolModulePage.objects.live().get(topic="cybersecurite")
+    html = client.get(URL, {"module": several.pk}).content.decode()
+    assert '<option value="cybersecurite" selected>' in html
+    assert "selected>6e<" not in html and '<option value="6e" selected>' not in html
 
 
 def test_form_query_count(client, django_assert_num_queries):
