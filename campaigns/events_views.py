@@ -23,6 +23,7 @@ from campaigns.models.events import (
     Occurrence,
     Registration,
 )
+from content.forms import DescribedFieldsMixin
 from content.models import Audience, Organisation, Place, Theme
 
 PERIODS = {
@@ -244,7 +245,7 @@ def event_ics(event, request):
 # -- registration ------------------------------------------------------------------------------
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(DescribedFieldsMixin, forms.Form):
     name = forms.CharField(label=_("Nom et prénom"), max_length=150)
     email = forms.EmailField(
         label=_("Adresse électronique"),
@@ -295,6 +296,7 @@ class RegistrationForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.describe_fields()
 
     def clean(self):
         data = super().clean()

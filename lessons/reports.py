@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
+from content.forms import DescribedFieldsMixin
 from content.models import Organisation
 
 from .models.reports import COMMENT_MAX_LENGTH, MAX_PARENTS, MAX_PUPILS, SessionReport
@@ -36,7 +37,7 @@ def rate_limit():
 # -- form ----------------------------------------------------------------------------------------
 
 
-class SessionReportForm(forms.ModelForm):
+class SessionReportForm(DescribedFieldsMixin, forms.ModelForm):
     # A text field with the format spelled out rather than the native date picker, whose
     # segment order follows the browser's language and which some screen readers handle badly.
     date = forms.DateField(
@@ -162,17 +163,7 @@ class SessionReportForm(forms.ModelForm):
         for name in ("date", "other_structure", "school", "comment"):
             self.fields[name].widget.attrs["autocomplete"] = "off"
         self.fields["school"].widget.attrs["autocomplete"] = "organization"
-        # aria-invalid / aria-describedby point at the help and error texts rendered by the
-        # template (ids "<field id>-aide" and "<field id>-erreur").
-        for name, field in self.fields.items():
-            described = []
-            if field.help_text:
-                described.append(f"id_{name}-aide")
-            if self.is_bound and name in self.errors:
-                described.append(f"id_{name}-erreur")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
+        self.describe_fields()
 
     def clean_date(self):
         day = self.cleaned_data["date"]

@@ -169,3 +169,20 @@ def assert_reflows(page):
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"{page.url} scrolls horizontally by {overflow}px"
+
+
+def focused_element(page):
+    """What has the keyboard focus: id, tag, input type and text."""
+    return page.evaluate(
+        "() => { const el = document.activeElement;"
+        " return {id: el.id, tag: el.tagName, type: el.type || '', text: el.textContent.trim()}; }"
+    )
+
+
+def tab_to(page, predicate, limit=80):
+    """Press Tab until the focused element matches, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if predicate(focused_element(page)):
+            return focused_element(page)
+    raise AssertionError("element never reached with Tab")

@@ -3,27 +3,12 @@ only (with and without JavaScript), at 320 px; structured data raises no CSP err
 
 import pytest
 
-from .conftest import assert_no_axe_violations, assert_reflows
+from .conftest import assert_no_axe_violations, assert_reflows, focused_element, tab_to
 
 pytestmark = pytest.mark.browser
 
 GUIDES = "/guides-pratiques/"
 EXPLAINERS = "/comprendre-l-ia/"
-
-
-def active(page):
-    return page.evaluate(
-        "() => { const el = document.activeElement;"
-        " return {id: el.id, tag: el.tagName, text: el.textContent.trim()}; }"
-    )
-
-
-def tab_to(page, predicate, limit=80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if predicate(active(page)):
-            return active(page)
-    raise AssertionError("element never reached with Tab")
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -33,7 +18,7 @@ def test_guide_filters_with_the_keyboard_at_320px(make_page, javascript):
     tab_to(page, lambda el: el["id"] == "f-public")
     page.keyboard.press("Tab")  # back and forth: the focus order follows the form
     page.keyboard.press("Shift+Tab")
-    assert active(page)["id"] == "f-public"
+    assert focused_element(page)["id"] == "f-public"
     # Arrow keys change a closed select's value: "Tous les publics", "Collégiens et lycéens",
     # then "Communicants" (audiences are sorted by name).
     page.keyboard.press("ArrowDown")

@@ -3,27 +3,12 @@ placement quiz, progress kept across reloads, resume codes."""
 
 import pytest
 
-from .conftest import assert_no_axe_violations, assert_reflows
+from .conftest import assert_no_axe_violations, assert_reflows, tab_to
 
 pytestmark = pytest.mark.browser
 
 LESSON = "/se-former/premiers-pas/creer-une-adresse-e-mail/"
 PATH = "/se-former/premiers-pas/"
-
-
-def active(page):
-    return page.evaluate(
-        "() => { const el = document.activeElement;"
-        " return {id: el.id, tag: el.tagName, type: el.type || '', text: el.textContent.trim()}; }"
-    )
-
-
-def tab_to(page, predicate, limit=80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if predicate(active(page)):
-            return active(page)
-    raise AssertionError("element never reached with Tab")
 
 
 def test_quiz_with_javascript_keyboard_only(make_page):

@@ -54,6 +54,17 @@ def test_bad_input_shows_error_summary_and_changes_nothing(client, event, data, 
     assert Registration.objects.count() == 0
 
 
+def test_errors_and_help_are_tied_to_their_fields(client, event):
+    """A screen reader reads a field's help and its error with it, and knows it is invalid."""
+    occurrence = event.occurrences.get()
+    response = client.post(register_url(event, occurrence), {**VALID, "email": "pas-une-adresse"})
+    html = response.content.decode()
+    assert 'aria-describedby="id_email-aide id_email-erreur"' in html
+    assert html.count('aria-invalid="true"') == 1
+    assert 'id="id_email-erreur"' in html
+    assert 'aria-describedby="id_phone-aide"' in html
+
+
 def test_phone_alone_is_enough(client, event):
     occurrence = event.occurrences.get()
     client.post(register_url(event, occurrence), {**VALID, "email": "", "phone": "0321000000"})
