@@ -2,13 +2,12 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
 from campaigns.models import EventPage, Registration
 from content.models import Audience, Organisation, Place, Theme
+from tests.queries import count_page_queries
 
 from .factories import PARIS, in_days, make_agenda, make_event, paris
 
@@ -75,28 +74,20 @@ def test_pagination_keeps_filters(client, home):
     assert "Page 1 sur 2" in html
 
 
-def agenda_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_agenda_query_count_does_not_grow_with_events(client, home):
     small, large = make_agenda(home), make_agenda(home)
     for day in range(10):
         make_event(small, starts=[in_days(day + 1)])
     for day in range(200):
         make_event(large, starts=[in_days(day + 1)])
-    assert agenda_queries(client, small.url) == agenda_queries(client, large.url)
+    assert count_page_queries(client, small.url) == count_page_queries(client, large.url)
 
 
 def test_event_page_query_count_does_not_grow_with_dates(client, home):
     agenda = make_agenda(home)
     one = make_event(agenda, starts=[in_days(3)])
     many = make_event(agenda, starts=[in_days(d) for d in range(1, 30)])
-    assert agenda_queries(client, one.url) == agenda_queries(client, many.url)
+    assert count_page_queries(client, one.url) == count_page_queries(client, many.url)
 
 
 def test_event_page_shows_french_dates_and_json_ld(client, home):

@@ -6,9 +6,6 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -22,6 +19,7 @@ from lessons.models import (
     GuideIndexPage,
     ToolGuidePage,
 )
+from tests.queries import count_page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -63,16 +61,6 @@ def make_guides(count, prefix="g", themes=(), audiences=()):
         page.save_revision().publish()
         pages.append(page)
     return pages
-
-
-def count_queries(client, url):
-    client.get(url)
-    cache.clear()
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 # -- models and page tree -----------------------------------------------------------------------
@@ -287,12 +275,12 @@ def test_listing_queries_do_not_grow_with_guides(client):
     audience = Audience.objects.get(slug="entrepreneurs", locale__language_code="fr")
     url = guide_index().url
     make_guides(5, "five", themes=[theme], audiences=[audience])
-    with_five = count_queries(client, url)
+    with_five = count_page_queries(client, url)
     make_guides(45, "fifty", themes=[theme], audiences=[audience])
     assert ToolGuidePage.objects.live().count() >= 50
-    assert count_queries(client, url) == with_five
-    assert count_queries(client, url + "?page=4") == with_five
-    assert count_queries(client, url + "?theme=outils-pro&public=entrepreneurs") == with_five
+    assert count_page_queries(client, url) == with_five
+    assert count_page_queries(client, url + "?page=4") == with_five
+    assert count_page_queries(client, url + "?theme=outils-pro&public=entrepreneurs") == with_five
 
 
 def test_guide_page_queries_do_not_grow_with_steps(client):
@@ -303,7 +291,7 @@ def test_guide_page_queries_do_not_grow_with_steps(client):
         for n in range(30)
     ]
     large.save_revision().publish()
-    assert count_queries(client, small.url) == count_queries(client, large.url)
+    assert count_page_queries(client, small.url) == count_page_queries(client, large.url)
 
 
 def test_search_labels_the_new_page_types(client):

@@ -2,11 +2,9 @@
 many lessons the path holds."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from lessons.models import LearningIndexPage, LearningPathPage, LessonPage
+from tests.queries import count_page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -27,25 +25,15 @@ def make_path(count, name=""):
     return learning_path, lessons
 
 
-def count_queries(client, url):
-    client.get(url)
-    cache.clear()
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_path_and_lesson_queries_do_not_grow_with_lessons(client):
     small_path, small_lessons = make_path(5)
     large_path, large_lessons = make_path(50)
-    assert count_queries(client, small_path.url) == count_queries(client, large_path.url)
-    assert count_queries(client, small_lessons[2].url) == count_queries(
+    assert count_page_queries(client, small_path.url) == count_page_queries(client, large_path.url)
+    assert count_page_queries(client, small_lessons[2].url) == count_page_queries(
         client, large_lessons[25].url
     )
     index_url = LearningIndexPage.objects.get().url
-    with_paths = count_queries(client, index_url)
+    with_paths = count_page_queries(client, index_url)
     make_path(5, "-bis")
-    assert count_queries(client, index_url) == with_paths
+    assert count_page_queries(client, index_url) == with_paths
     assert "Leçon 26 sur 50" in client.get(large_lessons[25].url).content.decode()

@@ -5,15 +5,13 @@ from html import unescape
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch
 
 from content.blocks import BaseStreamBlock, HelpNumbersBlock
 from lessons.models import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
 from lessons.school_blocks import ScenarioCardBlock, SessionStepBlock, SocialPostBlock
 from tests.factories import SchoolModulePageFactory
+from tests.queries import count_page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -211,25 +209,15 @@ def test_class_levels_saved_from_the_form_are_filtered(client, home):
     assert titles(client.get(INDEX + "?theme=ia")) == [module.title]
 
 
-def count_queries(client, url):
-    client.get(url)
-    cache.clear()
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_index_queries_do_not_grow_with_modules(client, home):
     index = SchoolIndexPage.objects.child_of(home).get()
-    with_four = count_queries(client, INDEX)
+    with_four = count_page_queries(client, INDEX)
     assert len(titles(client.get(INDEX))) == 4
     for _number in range(26):
         SchoolModulePageFactory(parent=index)
     assert len(titles(client.get(INDEX))) == 30
-    assert count_queries(client, INDEX) == with_four
-    assert count_queries(client, INDEX + "?niveau=4e") == with_four
+    assert count_page_queries(client, INDEX) == with_four
+    assert count_page_queries(client, INDEX + "?niveau=4e") == with_four
 
 
 def test_module_queries_do_not_grow_with_steps(client, home):
@@ -239,7 +227,7 @@ def test_module_queries_do_not_grow_with_steps(client, home):
     large.session_plan = list(small.session_plan.raw_data) * 12
     large.save()
     for suffix in ("", "mode-classe/", "kit/"):
-        assert count_queries(client, small.url + suffix) == count_queries(
+        assert count_page_queries(client, small.url + suffix) == count_page_queries(
             client, large.url + suffix
         )
 
