@@ -78,9 +78,9 @@ def _term_query(words, stem_fallback):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def build_query(text, locale, stem_fallback=None):
-    """A Wagtail search query: every word must match; a word (or expression) belonging to
-    a synonym group matches any of the group's terms."""
+def build_query(text, locale, stem_fallback=None, any_word=False):
+    """A Wagtail search query: every word must match (with `any_word`, at least one); a word
+    (or expression) belonging to a synonym group matches any of the group's terms."""
     if stem_fallback is None:
         stem_fallback = not is_postgres()
     words = [normalise_term(w) for w in query_words(text)]
@@ -104,7 +104,9 @@ def build_query(text, locale, stem_fallback=None):
         else:
             parts.append(_term_query([words[i]], stem_fallback))
             i += 1
-    return (parts[0] if len(parts) == 1 else And(parts)), expanded
+    if len(parts) == 1:
+        return parts[0], expanded
+    return (Or(parts) if any_word else And(parts)), expanded
 
 
 # --- Facets ----------------------------------------------------------------------------
@@ -351,6 +353,8 @@ class SearchOutcome:
     ignored_filters: list = field(default_factory=list)
     suggestion: str = ""
     corrected_from: str = ""
+    # No page has every word: the hits are pages with some of them (best first).
+    some_words_only: bool = False
     expanded: list = field(default_factory=list)
     promoted: list = field(default_factory=list)
     places: list = field(default_factory=list)  # Place snippets, shown in their own section
@@ -398,6 +402,13 @@ def search(raw_query, selected=None, locale=None):
                 outcome.corrected_from = text
                 outcome.query = suggestion
         outcome.suggestion = suggestion if not (hits or places) else ""
+        if not (hits or places) and len(query_words(text)) > 1:
+            # "fake news 4e": no page has all three words, but pages with some of them
+            # are a better answer than nothing. The page says so.
+            partial, _exp = build_query(text, locale, any_word=True)
+            hits = run_query(partial, locale)
+            places = run_place_query(partial, locale)
+            outcome.some_words_only = bool(hits or places)
     elif len(hits) + len(places) < 3:
         outcome.suggestion = suggest(text, locale)
     outcome.promoted = promoted_pages(text, locale)

@@ -59,7 +59,8 @@ def search_view(request):
         SearchTermStat.record(
             outcome.corrected_from or outcome.query,
             get_language() or "fr",
-            len(outcome.hits) + len(outcome.places),
+            # A partial answer is still content to write: the report lists it as unfound.
+            0 if outcome.some_words_only else len(outcome.hits) + len(outcome.places),
         )
 
     params = request.GET.copy()

@@ -173,6 +173,29 @@ def test_typo_is_corrected_when_nothing_matches(client):
     assert "Reconnaître un message d&#x27;hameçonnage" in titles(response)
 
 
+def test_pages_with_some_of_the_words_when_none_has_them_all(client, home):
+    """A teacher's "fake news 4e": no page has every word; pages with some of them beat an
+    empty page, the best first, and the page says the answer is partial. The query log still
+    counts it as unfound, so editors see the content to write."""
+    for title in ("Atelier zorglub", "Balade quetzalcoatl", "Atelier zorglub quetzalcoatl bis"):
+        StandardPageFactory(parent=home, title=title, live=False).save_revision().publish()
+    full = client.get(URL, {"q": "zorglub quetzalcoatl"})
+    assert titles(full) == ["Atelier zorglub quetzalcoatl bis"]
+    assert "une partie" not in full.content.decode()
+
+    Page.objects.get(title="Atelier zorglub quetzalcoatl bis").unpublish()
+    partial = client.get(URL, {"q": "zorglub quetzalcoatl"})
+    html = partial.content.decode()
+    assert sorted(titles(partial)) == ["Atelier zorglub", "Balade quetzalcoatl"]
+    assert "Aucune page ne contient tous les mots de « zorglub quetzalcoatl »" in html
+    assert SearchTermStat.objects.get(query="zorglub quetzalcoatl").zero_result_searches == 1
+
+    nothing = client.get(URL, {"q": "zorglub xylophagezz"}).content.decode()
+    assert "une partie" in nothing  # one word is enough for a partial answer
+    single = client.get(URL, {"q": "xylophagezz"}).content.decode()
+    assert "une partie" not in single and "0 résultat" in single
+
+
 def test_suggestion_offered_for_a_word_that_is_not_a_title_word():
     locale = Locale.objects.get(language_code="fr")
     assert sq.suggest("cannva", locale) == "canva"
