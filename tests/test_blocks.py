@@ -121,3 +121,24 @@ def test_every_block_has_help_text_icon_and_template():
         assert child.meta.help_text, f"{name} has no help_text"
         assert child.meta.icon not in (None, "placeholder"), f"{name} has no icon"
         assert child.meta.template, f"{name} has no template"
+
+
+def test_two_blocks_of_a_kind_in_one_stream_never_share_an_html_id(client, home):
+    """Help numbers name their section by its heading's id; a page rendering its whole
+    stream at once (`include_block page.body`) gives each block its own id."""
+    import re
+
+    from tests.factories import StandardPageFactory
+
+    help_numbers = {"title": "Besoin d'aide ?", "services": ["3018", "119"]}
+    page = StandardPageFactory(
+        parent=home,
+        title="Deux encadrés d'aide",
+        body=[("help_numbers", help_numbers), ("help_numbers", help_numbers)],
+    )
+    html = client.get(page.url).content.decode()
+    ids = re.findall(r'id="(aide-[^"]+)"', html)
+    assert len(ids) == 2
+    assert len(set(ids)) == 2
+    for heading_id in ids:
+        assert f'aria-labelledby="{heading_id}"' in html
