@@ -1,7 +1,11 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -81,15 +85,39 @@ def search_view(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
+MAX_PAGE_SUGGESTIONS = 8
+MAX_PLACE_SUGGESTIONS = 3
+
+
+def place_suggestions(words, locale):
+    """Places whose name starts like the words typed. A place has no page of its own: the
+    suggestion opens the search page on that name, filtered to places."""
+    from wagtail.search.backends import get_search_backend
+
+    from content.models import Place
+
+    places = get_search_backend().autocomplete(words, Place.objects.filter(locale=locale))
+    search_url = reverse("search:search")
+    return [
+        {
+            "title": _("%(name)s (lieu, %(town)s)") % {"name": place.nom, "town": place.commune},
+            "url": f"{search_url}?{urlencode({'q': place.nom, 'type': sq.PLACE_TYPE})}",
+        }
+        for place in places[:MAX_PLACE_SUGGESTIONS]
+    ]
+
+
 @require_GET
 def autocomplete_view(request):
     text = clean_query(request.GET.get("q", ""))[:60]
     items = []
     if len(text) >= 2 and sq.query_words(text):
         locale = Locale.get_active()
+        words = " ".join(sq.query_words(text))
         try:
-            pages = sq.base_queryset(locale).autocomplete(" ".join(sq.query_words(text)))[:8]
+            pages = sq.base_queryset(locale).autocomplete(words)[:MAX_PAGE_SUGGESTIONS]
             items = [{"title": p.title, "url": p.url} for p in pages]
+            items += place_suggestions(words, locale)
         except Exception:  # the backend may refuse an odd query: suggestions are optional
             items = []
     response = JsonResponse({"query": text, "results": items})

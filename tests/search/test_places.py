@@ -95,3 +95,17 @@ def test_places_are_reindexed_on_save_and_delete(client):
     assert place_names(client.get(URL, {"q": "vortiplume"})) == ["Atelier vortiplume"]
     place.delete()
     assert place_names(client.get(URL, {"q": "vortiplume"})) == []
+
+
+def test_places_are_suggested_as_the_visitor_types(client):
+    make_place("Médiathèque Quaternaire", commune="Desvres")
+    data = client.get("/recherche/suggestions/", {"q": "quatern"}).json()
+    suggestion = next(r for r in data["results"] if "Quaternaire" in r["title"])
+    assert suggestion["title"] == "Médiathèque Quaternaire (lieu, Desvres)"
+    # No page of its own: the suggestion opens the search on its name, places only.
+    assert suggestion["url"].startswith("/recherche/?q=M%C3%A9diath%C3%A8que+Quaternaire&")
+    assert suggestion["url"].endswith("type=content.place")
+    followed = client.get(suggestion["url"])
+    assert place_names(followed) == ["Médiathèque Quaternaire"]
+    english = client.get("/en/recherche/suggestions/", {"q": "quatern"}).json()
+    assert not any("Quaternaire" in r["title"] for r in english["results"])
