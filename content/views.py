@@ -5,15 +5,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from content.blocks import check_quiz
-
-
-def find_quiz(stream, block_id):
-    """The quiz block of a stream with this id (or the first quiz when the page does not pass
-    block ids to its templates)."""
-    for child in stream or []:
-        if child.block_type == "quiz" and (child.id == block_id or block_id == "quiz"):
-            return child
-    return None
+from content.quizzes import find_quiz
 
 
 # Checking answers changes nothing and stores nothing, so no CSRF token (and no cookie) is needed.
@@ -23,10 +15,7 @@ def quiz_check(request, page_id):
     """Check a quiz sent without JavaScript, then show the page again with the feedback."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     block_id = request.POST.get("quiz", "")
-    child = None
-    # Pages whose quizzes are not in `body` name their fields in `quiz_fields`.
-    for field in getattr(page, "quiz_fields", ("body",)):
-        child = child or find_quiz(getattr(page, field, None), block_id)
+    child = find_quiz(page, block_id)
     if child is None:
         raise Http404
     request.quiz_results = {block_id: check_quiz(child.value, request.POST)}

@@ -1,18 +1,43 @@
-"""Resume codes: the browser's progress, signed so it cannot be forged, and nothing else."""
+"""Resume codes: the browser's progress, signed so it cannot be forged, and nothing else.
 
+A code must be short enough to copy by hand from one phone to another or read out to a
+mediator, so it is binary, not JSON: lesson ids as varint deltas, each quiz result as its
+page id, the first two bytes of its block id, score and maximum; then a 5-byte HMAC; written
+in Crockford's base32 (no I, L, O or U; case and dashes ignored) in groups of four.
+Eight lessons make a 26-character code. Codes of the first format (Django's signed JSON,
+~190 characters) are still read."""
+
+import hmac
 import re
 
 from django.core import signing
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from content.quizzes import quiz_children
 
 SALT = "capnum.lessons.progress"
 MAX_CODE_LENGTH = 4000
+FORMAT = 2
+MAC_BYTES = 5  # 40 bits: forging a code would only fake one's own progress
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+GROUP = 4
+QUIZ_KEY = re.compile(r"(\d+)-([0-9a-f]{4})[0-9a-f-]*")
 
 
 class ResumeCodeError(Exception):
     def __init__(self, message):
         super().__init__(str(message))
         self.message = message
+
+
+NOT_RECOGNISED = _(
+    "Ce code n'est pas reconnu : il a peut-être été mal recopié ou modifié. "
+    "Vérifiez chaque caractère, ou demandez un nouveau code sur l'appareil où "
+    "vous avez suivi les leçons."
+)
 
 
 def clean_progress(data):
@@ -33,9 +58,115 @@ def clean_progress(data):
     return {"v": 1, "lessons": sorted(set(lessons)), "quizzes": quizzes}
 
 
+# --- bytes -------------------------------------------------------------------------------
+
+
+def _varint(number):
+    out = bytearray()
+    while True:
+        byte, number = number & 0x7F, number >> 7
+        out.append(byte | (0x80 if number else 0))
+        if not number:
+            return bytes(out)
+
+
+def _read_varint(data, pos):
+    number = shift = 0
+    while True:
+        byte = data[pos]  # IndexError on a truncated code
+        number |= (byte & 0x7F) << shift
+        pos += 1
+        if not byte & 0x80:
+            return number, pos
+        shift += 7
+        if shift > 35:
+            raise ValueError("varint too long")
+
+
+def _mac(payload):
+    return salted_hmac(SALT, payload).digest()[:MAC_BYTES]
+
+
+def _to_base32(data):
+    bits = len(data) * 8
+    pad = -bits % 5
+    number = int.from_bytes(data, "big") << pad
+    count = (bits + pad) // 5
+    chars = [ALPHABET[(number >> (5 * (count - 1 - i))) & 31] for i in range(count)]
+    text = "".join(chars)
+    return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
+
+
+def _from_base32(text):
+    number = 0
+    for char in text:
+        number = number * 32 + ALPHABET.index(char)  # ValueError on a foreign character
+    bits = len(text) * 5
+    size, pad = divmod(bits, 8)
+    if pad >= 5:  # no byte string encodes to this length
+        raise ValueError("bad length")
+    return (number >> pad).to_bytes(size, "big")
+
+
+# --- codes -------------------------------------------------------------------------------
+
+
 def make_resume_code(progress):
-    """A signed code for {"lessons": [ids], "quizzes": {key: [score, max]}}."""
-    return signing.dumps(clean_progress(progress), salt=SALT, compress=True)
+    """A short signed code for {"lessons": [ids], "quizzes": {"<page>-<block>": [score, max]}}.
+    Quiz results whose key is not a page id and a block id are left out."""
+    data = clean_progress(progress)
+    payload = bytearray([FORMAT])
+    payload += _varint(len(data["lessons"]))
+    previous = 0
+    for lesson in data["lessons"]:
+        payload += _varint(lesson - previous)
+        previous = lesson
+    quizzes = []
+    for key, (score, maximum) in sorted(data["quizzes"].items()):
+        match = QUIZ_KEY.fullmatch(key)
+        if match:
+            quizzes.append((int(match[1]), bytes.fromhex(match[2]), min(score, 255), maximum))
+    quizzes = [q for q in quizzes if q[3] <= 255]
+    payload += _varint(len(quizzes))
+    for page_id, prefix, score, maximum in quizzes:
+        payload += _varint(page_id) + prefix + bytes([score, maximum])
+    return _to_base32(bytes(payload) + _mac(bytes(payload)))
+
+
+def _read_payload(payload):
+    pos = 1
+    count, pos = _read_varint(payload, pos)
+    lessons, previous = [], 0
+    for _i in range(min(count, 500)):
+        delta, pos = _read_varint(payload, pos)
+        previous += delta
+        lessons.append(previous)
+    count, pos = _read_varint(payload, pos)
+    quizzes = []
+    for _i in range(min(count, 500)):
+        page_id, pos = _read_varint(payload, pos)
+        prefix = payload[pos : pos + 2].hex()
+        score, maximum = payload[pos + 2], payload[pos + 3]  # IndexError when truncated
+        pos += 4
+        quizzes.append((page_id, prefix, [score, maximum]))
+    if pos != len(payload):
+        raise ValueError("trailing bytes")
+    return lessons, quizzes
+
+
+def _quiz_keys(quizzes):
+    """Full quiz keys for (page id, block id prefix, score) triples: one query for the pages.
+    A result whose page or quiz no longer exists is dropped."""
+    if not quizzes:
+        return {}
+    pages = Page.objects.filter(pk__in={page_id for page_id, _p, _s in quizzes}).specific()
+    block_ids = {page.pk: [str(child.id) for child in quiz_children(page)] for page in pages}
+    keys = {}
+    for page_id, prefix, score in quizzes:
+        found = [b for b in block_ids.get(page_id, []) if b.replace("-", "").startswith(prefix)]
+        if len(found) == 1:
+            keys[f"{page_id}-{found[0]}"] = score
+    return keys
 
 
 def read_resume_code(code):
@@ -44,14 +175,18 @@ def read_resume_code(code):
         raise ResumeCodeError(_("Saisissez votre code de reprise."))
     if len(code) > MAX_CODE_LENGTH:
         raise ResumeCodeError(_("Ce code est trop long : vérifiez que vous l'avez bien copié."))
+    if ":" in code:  # first format: Django's signed JSON
+        try:
+            return clean_progress(signing.loads(code, salt=SALT))
+        except signing.BadSignature:
+            raise ResumeCodeError(NOT_RECOGNISED) from None
+    text = re.sub(r"[\s-]", "", code).upper().translate(LOOKALIKES)
     try:
-        data = signing.loads(code, salt=SALT)
-    except signing.BadSignature:
-        raise ResumeCodeError(
-            _(
-                "Ce code n'est pas reconnu : il a peut-être été mal recopié ou modifié. "
-                "Vérifiez chaque caractère, ou demandez un nouveau code sur l'appareil où "
-                "vous avez suivi les leçons."
-            )
-        ) from None
-    return clean_progress(data)
+        data = _from_base32(text)
+        payload, mac = data[:-MAC_BYTES], data[-MAC_BYTES:]
+        if not payload or payload[0] != FORMAT or not hmac.compare_digest(mac, _mac(payload)):
+            raise ValueError("bad signature")
+        lessons, quizzes = _read_payload(payload)
+    except (ValueError, IndexError):
+        raise ResumeCodeError(NOT_RECOGNISED) from None
+    return {"v": 1, "lessons": sorted(set(lessons)), "quizzes": _quiz_keys(quizzes)}

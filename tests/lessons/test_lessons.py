@@ -81,14 +81,68 @@ def test_optional_screenshot_keeps_alt_text_rules():
 
 
 def test_resume_code_round_trip_and_tampering():
-    code = make_resume_code({"lessons": [3, 5, "x"], "quizzes": {"12-ab": [2, 3]}, "name": "Bob"})
-    assert read_resume_code(code) == {"v": 1, "lessons": [3, 5], "quizzes": {"12-ab": [2, 3]}}
-    tampered = code[:-3] + ("aaa" if not code.endswith("aaa") else "bbb")
+    code = make_resume_code({"lessons": [3, 5, "x"], "quizzes": {}, "name": "Bob"})
+    assert read_resume_code(code) == {"v": 1, "lessons": [3, 5], "quizzes": {}}
+    tampered = code[:-3] + ("AAA" if not code.endswith("AAA") else "BBB")
     with pytest.raises(ResumeCodeError):
         read_resume_code(tampered)
     with pytest.raises(ResumeCodeError):
         read_resume_code("")
     assert not isinstance(ResumeCodeError("x"), BadSignature)
+
+
+def test_resume_code_is_short_enough_to_copy_by_hand():
+    """Eight lessons of a real site and two quiz results: a code one can read out."""
+    lessons = list(LessonPage.objects.values_list("pk", flat=True)[:8])
+    quizzes = quiz_keys_of_demo()[:2]
+    code = make_resume_code({"lessons": lessons, "quizzes": {k: [2, 3] for k in quizzes}})
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{1,4}(-[0-9A-HJKMNP-TV-Z]{1,4})*", code)
+    assert len(code.replace("-", "")) <= 48, code
+    eight_lessons = make_resume_code({"lessons": lessons})
+    assert len(eight_lessons.replace("-", "")) <= 26, eight_lessons
+
+
+def quiz_keys_of_demo():
+    from content.quizzes import quiz_children
+
+    return [
+        f"{page.pk}-{child.id}"
+        for page in LessonPage.objects.live().specific()
+        for child in quiz_children(page)
+    ]
+
+
+def test_resume_code_carries_quiz_results_and_forgives_typing():
+    key = quiz_keys_of_demo()[0]
+    code = make_resume_code({"lessons": [7], "quizzes": {key: [2, 3], "not-a-quiz": [1, 1]}})
+    expected = {"v": 1, "lessons": [7], "quizzes": {key: [2, 3]}}
+    assert read_resume_code(code) == expected
+    # Lower case, spaces instead of dashes, O for 0 and l for 1: still the same code.
+    typed = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
+    assert read_resume_code(typed) == expected
+    with pytest.raises(ResumeCodeError):
+        read_resume_code(code.replace("-", "")[:-1])  # a character missing
+    with pytest.raises(ResumeCodeError):
+        read_resume_code(code + "UUUU")  # U is not in the alphabet
+
+
+def test_resume_code_drops_results_of_deleted_quizzes():
+    key = quiz_keys_of_demo()[0]
+    page_id = key.split("-")[0]
+    gone = f"{page_id}-ffff0000-0000-0000-0000-000000000000"
+    code = make_resume_code({"lessons": [1], "quizzes": {key: [1, 2], gone: [2, 2]}})
+    assert read_resume_code(code)["quizzes"] == {key: [1, 2]}
+
+
+def test_resume_codes_of_the_first_format_are_still_read():
+    from django.core import signing
+
+    from lessons.progress import SALT
+
+    old = signing.dumps({"v": 1, "lessons": [4, 9], "quizzes": {}}, salt=SALT, compress=True)
+    assert read_resume_code(old)["lessons"] == [4, 9]
+    with pytest.raises(ResumeCodeError):
+        read_resume_code(old[:-2] + "zz")
 
 
 def test_placement_recommendation():
@@ -173,7 +227,8 @@ def test_resume_page_restores_and_refuses_tampered_codes(client):
     code = make_resume_code({"lessons": [7, 8]})
     html = client.get(f"{index.url}reprendre/", {"code": code}).content.decode()
     assert 'id="restored-progress"' in html and "2 leçons terminées" in html
-    response = client.get(f"{index.url}reprendre/", {"code": code[:-2] + "zz"})
+    tampered = code[:-2] + ("ZZ" if not code.endswith("ZZ") else "YY")
+    response = client.get(f"{index.url}reprendre/", {"code": tampered})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Ce code n&#x27;est pas reconnu" in html and "restored-progress" not in html
