@@ -44,6 +44,7 @@ PAGES = [
     ("school-module", "/interventions-scolaires/dangers-d-internet-6e/"),
     ("school-classroom", "/interventions-scolaires/dangers-d-internet-6e/mode-classe/"),
     ("school-kit", "/interventions-scolaires/dangers-d-internet-6e/kit/"),
+    ("school-handout", "/interventions-scolaires/dangers-d-internet-6e/kit/fiche-2/"),
     (
         "school-parents",
         "/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/",

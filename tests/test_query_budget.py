@@ -29,6 +29,7 @@ BUDGETS = [
     ("/interventions-scolaires/dangers-d-internet-6e/", 15),
     ("/interventions-scolaires/dangers-d-internet-6e/mode-classe/", 10),
     ("/interventions-scolaires/dangers-d-internet-6e/kit/", 10),
+    ("/interventions-scolaires/dangers-d-internet-6e/kit/fiche-2/", 10),
     ("/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/", 15),
     ("/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/", 16),
     ("/compte-rendu-de-seance/", 5),

@@ -4,6 +4,7 @@ and a parents' version."""
 
 from django import forms
 from django.db import models
+from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -247,6 +248,22 @@ class SchoolModulePage(RoutablePageMixin, AudienceThemeMixin, BasePage):
     @path("kit/", name="kit")
     def kit(self, request):
         return self.render(request, template="lessons/school_kit.html")
+
+    @path("kit/fiche-<int:number>/", name="handout")
+    def handout(self, request, number):
+        """One pupils' handout alone, to print just the activity the class will do."""
+        activities = list(self.activities)
+        if not 1 <= number <= len(activities):
+            raise Http404
+        return self.render(
+            request,
+            template="lessons/school_handout.html",
+            context_overrides={
+                "activity": activities[number - 1],
+                "number": number,
+                "total": len(activities),
+            },
+        )
 
 
 class ParentsVersionPage(BasePage):

@@ -36,6 +36,7 @@ PAGES = [
     ("school-module", "/interventions-scolaires/dangers-d-internet-6e/", 200),
     ("school-classroom", "/interventions-scolaires/dangers-d-internet-6e/mode-classe/", 200),
     ("school-kit", "/interventions-scolaires/dangers-d-internet-6e/kit/", 200),
+    ("school-handout", "/interventions-scolaires/dangers-d-internet-6e/kit/fiche-2/", 200),
     (
         "school-parents",
         "/interventions-scolaires/reseaux-sociaux-jeunes-et-parents-5e/version-parents/",

@@ -115,6 +115,19 @@ def test_printed_kit_has_the_plan_and_handouts_and_no_navigation(make_page):
     assert "Réponse : Faux" not in text
 
 
+def test_one_handout_prints_alone_without_its_answer(make_page):
+    page = make_page()
+    page.goto(MODULE)
+    page.get_by_role("link", name="Imprimer la fiche élève 2 seule").click()
+    page.wait_for_url("**/kit/fiche-2/")
+    assert_no_axe_violations(page)
+    text = "\n".join(pdf_pages(page.pdf(format="A4")))
+    assert "Fiche élève 2 sur 3" in text and "@jeux_gratuits_off1ciel" in text
+    assert "Le quiz des pièges" not in text and "Yanis" not in text
+    assert "Réponse : Faux" not in text
+    assert "Retour au module" not in text and "Guide de l'animateur" not in text
+
+
 def test_module_page_prints_without_site_navigation(make_page):
     page = make_page()
     page.goto(MODULE)

@@ -167,6 +167,30 @@ def test_kit_holds_the_guide_and_every_handout_without_navigation(client):
     assert "main-nav" not in html and "site-search" not in html
 
 
+def test_each_handout_prints_alone(client):
+    """A teacher prints only the activity the class will do: the module links each handout
+    to a page holding just that one, without navigation."""
+    module = SchoolModulePage.objects.get(slug="dangers-d-internet-6e")
+    total = len(module.activities)
+    html = client.get(MODULE_6E).content.decode()
+    for number in range(1, total + 1):
+        assert f'href="{MODULE_6E}kit/fiche-{number}/"' in html
+    assert "kit/fiche-" not in client.get(MODULE_6E + "mode-classe/").content.decode()
+
+    response = client.get(MODULE_6E + "kit/fiche-2/")
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert f"Fiche élève 2 sur {total}" in page
+    assert page.count('class="handout"') == 1
+    assert page.count("<h1") == 1
+    # Demo 6e: 1 the quiz of traps, 2 a fake "free skin" post, 3 the hacked account scenario.
+    assert "@jeux_gratuits_off1ciel" in page
+    assert "Le quiz des pièges" not in page and "Le compte piraté" not in page
+    assert "main-nav" not in page and "Déroulé de la séance" not in page
+    for wrong in ("fiche-0/", f"fiche-{total + 1}/", "fiche-x/"):
+        assert client.get(MODULE_6E + "kit/" + wrong).status_code == 404
+
+
 def test_unknown_sub_route_is_a_404(client):
     assert client.get(MODULE_6E + "diaporama/").status_code == 404
 
