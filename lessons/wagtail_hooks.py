@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SessionReport
+from .models import LessonPage, SessionReport
 from .reports import GROUPS, aggregates, aggregates_csv, bar_chart, school_years
 from .school import ClassLevel, Topic
 
@@ -144,3 +145,22 @@ def register_summary_menu_item():
         icon_name="table",
         order=800,
     )
+
+
+class LessonsToReviewPanel(Component):
+    """Dashboard panel: lessons past their review date and outdated easy-to-read versions,
+    so editors see them without opening every lesson."""
+
+    name = "lessons_to_review"
+    order = 110
+    template_name = "lessons/admin/lessons_to_review_panel.html"
+
+    def get_context_data(self, parent_context):
+        overdue, easy_read = LessonPage.needing_review()
+        return {"overdue": overdue, "easy_read": easy_read}
+
+
+@hooks.register("construct_homepage_panels")
+def add_lessons_to_review_panel(request, panels):
+    if request.user.has_perm("wagtailcore.change_page") or request.user.is_superuser:
+        panels.append(LessonsToReviewPanel())

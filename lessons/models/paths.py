@@ -294,6 +294,23 @@ class LessonPage(BasePage):
     def review_overdue(self):
         return bool(self.review_by and self.review_by < timezone.localdate())
 
+    @classmethod
+    def needing_review(cls, today=None):
+        """Live lessons an editor should look at: past their review date (procedures change;
+        the seeds ask for a check every six months), or easy-to-read versions whose original
+        was published again after them. Two lists, one query each."""
+        limit = (today or timezone.localdate()) - REVIEW_INTERVAL
+        live = cls.objects.live().only("id", "title", "reviewed_at", "last_published_at")
+        overdue = live.filter(
+            models.Q(reviewed_at__lt=limit)
+            | models.Q(reviewed_at__isnull=True, last_published_at__date__lt=limit)
+        ).order_by("reviewed_at", "last_published_at")
+        easy_read = live.filter(
+            easy_read_of__isnull=False,
+            easy_read_of__last_published_at__gt=models.F("last_published_at"),
+        ).order_by("title")
+        return list(overdue), list(easy_read)
+
     @property
     def easy_read_outdated(self):
         """True for an easy-to-read version whose original was published again after it."""

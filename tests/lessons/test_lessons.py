@@ -180,6 +180,30 @@ def test_easy_read_flag_when_original_changes_after():
     assert "FALC" not in original.get_admin_display_title()
 
 
+def test_dashboard_lists_the_lessons_to_review(admin_client):
+    """Editors see, on the admin home, the lessons past their review date and the FALC
+    versions whose original changed after them; the panel is gone when all is up to date."""
+    from django.utils.html import escape
+
+    now, today = timezone.now(), timezone.localdate()
+    LessonPage.objects.update(reviewed_at=today, last_published_at=now)
+    falc = LessonPage.objects.get(slug="creer-une-adresse-e-mail-falc")
+    LessonPage.objects.filter(pk=falc.pk).update(last_published_at=now - datetime.timedelta(5))
+    stale = LessonPage.objects.exclude(pk__in=[falc.pk, falc.easy_read_of_id]).first()
+    LessonPage.objects.filter(pk=stale.pk).update(reviewed_at=today - datetime.timedelta(200))
+
+    overdue, easy_read = LessonPage.needing_review()
+    assert [lesson.pk for lesson in overdue] == [stale.pk]
+    assert [lesson.pk for lesson in easy_read] == [falc.pk]
+    html = admin_client.get("/admin/").content.decode()
+    panel = html[html.index('id="lessons-to-review-section"') :]
+    assert escape(stale.title) in panel and f"/admin/pages/{stale.pk}/edit/" in panel
+    assert escape(falc.title) in panel[panel.index("Versions FALC") :]
+
+    LessonPage.objects.update(reviewed_at=today, last_published_at=now)
+    assert 'id="lessons-to-review-section"' not in admin_client.get("/admin/").content.decode()
+
+
 def test_review_by_is_six_months_after_review():
     lesson = LessonPage(reviewed_at=datetime.date(2026, 1, 1))
     assert lesson.review_by == datetime.date(2026, 7, 3)
