@@ -38,6 +38,7 @@ from content.blocks import (
 )
 from content.jsonld import json_ld
 from content.models import Audience, AudienceThemeMixin, BasePage, SiteIdentity, Theme
+from content.text import text_lines
 
 PER_PAGE = 12
 
@@ -423,7 +424,7 @@ class ToolGuidePage(AudienceThemeMixin, BasePage):
 
     @property
     def prerequisite_list(self):
-        return [line.strip() for line in self.prerequisites.splitlines() if line.strip()]
+        return text_lines(self.prerequisites)
 
     @property
     def duration_label(self):

@@ -20,6 +20,7 @@ from content.blocks import (
     StepsBlock,
 )
 from content.models import AudienceThemeMixin, BasePage
+from content.text import text_lines
 
 from ..competences import COMPETENCE_LABELS, COMPETENCES
 from ..placement import PLACEMENT_QUESTIONS, recommend_level
@@ -201,7 +202,7 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
 
     @property
     def objective_list(self):
-        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+        return text_lines(self.objectives)
 
     @property
     def competence_list(self):
@@ -283,7 +284,7 @@ class LessonPage(BasePage):
 
     @property
     def objective_list(self):
-        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+        return text_lines(self.objectives)
 
     @property
     def review_by(self):

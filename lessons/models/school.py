@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from content.blocks import BaseStreamBlock, HelpNumbersBlock, KeyPointsBlock, StepsBlock
 from content.models import AudienceThemeMixin, BasePage
+from content.text import text_lines
 
 from ..school import ClassLevel, Topic
 from ..school_blocks import PupilActivitiesBlock, SessionPlanBlock
@@ -195,11 +196,11 @@ class SchoolModulePage(RoutablePageMixin, AudienceThemeMixin, BasePage):
 
     @property
     def objective_list(self):
-        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+        return text_lines(self.objectives)
 
     @property
     def material_list(self):
-        return [line.strip() for line in self.materials.splitlines() if line.strip()]
+        return text_lines(self.materials)
 
     @property
     def class_level_labels(self):
