@@ -10,6 +10,7 @@ Eight lessons make a 26-character code. Codes of the first format (Django's sign
 import hmac
 import re
 
+from django.conf import settings
 from django.core import signing
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -40,22 +41,34 @@ NOT_RECOGNISED = _(
 )
 
 
+MAX_LESSONS = MAX_QUIZZES = 500
+MAX_ID = 2**31 - 1  # page ids are 32-bit integers
+
+
 def clean_progress(data):
-    """Keep only the fields of the progress schema (lesson ids, quiz and activity scores)."""
+    """Keep only the fields of the progress schema (lesson ids, quiz scores), whatever the
+    browser sent: anything of another shape is dropped, never an error."""
     if not isinstance(data, dict):
         return {"v": 1, "lessons": [], "quizzes": {}}
-    lessons = [int(x) for x in data.get("lessons", []) if str(x).isdigit()][:500]
+    raw_lessons = data.get("lessons")
+    lessons = set()
+    for value in raw_lessons if isinstance(raw_lessons, list) else []:
+        text = str(value) if isinstance(value, int | str) else ""
+        if re.fullmatch(r"[0-9]{1,10}", text) and 0 < int(text) <= MAX_ID:
+            lessons.add(int(text))
+    raw_quizzes = data.get("quizzes")
     quizzes = {}
-    for key, score in (data.get("quizzes") or {}).items():
+    for key, score in (raw_quizzes if isinstance(raw_quizzes, dict) else {}).items():
         if (
-            isinstance(key, str)
+            len(quizzes) < MAX_QUIZZES
+            and isinstance(key, str)
             and re.fullmatch(r"[\w-]{1,80}", key)
             and isinstance(score, list)
             and len(score) == 2
-            and all(isinstance(n, int) and 0 <= n <= 1000 for n in score)
+            and all(type(n) is int and 0 <= n <= 1000 for n in score)
         ):
             quizzes[key] = score
-    return {"v": 1, "lessons": sorted(set(lessons)), "quizzes": quizzes}
+    return {"v": 1, "lessons": sorted(lessons)[:MAX_LESSONS], "quizzes": quizzes}
 
 
 # --- bytes -------------------------------------------------------------------------------
@@ -83,8 +96,15 @@ def _read_varint(data, pos):
             raise ValueError("varint too long")
 
 
-def _mac(payload):
-    return salted_hmac(SALT, payload).digest()[:MAC_BYTES]
+def _mac(payload, secret=None):
+    return salted_hmac(SALT, payload, secret=secret).digest()[:MAC_BYTES]
+
+
+def _signed_by_us(payload, mac):
+    """The current secret key, or a retired one still listed in SECRET_KEY_FALLBACKS (codes
+    written down before a key rotation keep working, as signed cookies do)."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return any(hmac.compare_digest(mac, _mac(payload, secret)) for secret in secrets)
 
 
 def _to_base32(data):
@@ -103,8 +123,8 @@ def _from_base32(text):
         number = number * 32 + ALPHABET.index(char)  # ValueError on a foreign character
     bits = len(text) * 5
     size, pad = divmod(bits, 8)
-    if pad >= 5:  # no byte string encodes to this length
-        raise ValueError("bad length")
+    if pad >= 5 or number & ((1 << pad) - 1):  # no byte string encodes to this
+        raise ValueError("bad length or padding")
     return (number >> pad).to_bytes(size, "big")
 
 
@@ -137,13 +157,17 @@ def _read_payload(payload):
     pos = 1
     count, pos = _read_varint(payload, pos)
     lessons, previous = [], 0
-    for _i in range(min(count, 500)):
+    if count > MAX_LESSONS:
+        raise ValueError("too many lessons")
+    for _i in range(count):
         delta, pos = _read_varint(payload, pos)
         previous += delta
         lessons.append(previous)
     count, pos = _read_varint(payload, pos)
     quizzes = []
-    for _i in range(min(count, 500)):
+    if count > MAX_QUIZZES:
+        raise ValueError("too many quizzes")
+    for _i in range(count):
         page_id, pos = _read_varint(payload, pos)
         prefix = payload[pos : pos + 2].hex()
         score, maximum = payload[pos + 2], payload[pos + 3]  # IndexError when truncated
@@ -159,7 +183,8 @@ def _quiz_keys(quizzes):
     A result whose page or quiz no longer exists is dropped."""
     if not quizzes:
         return {}
-    pages = Page.objects.filter(pk__in={page_id for page_id, _p, _s in quizzes}).specific()
+    ids = {page_id for page_id, _p, _s in quizzes}
+    pages = Page.objects.live().public().filter(pk__in=ids).specific()
     block_ids = {page.pk: [str(child.id) for child in quiz_children(page)] for page in pages}
     keys = {}
     for page_id, prefix, score in quizzes:
@@ -184,7 +209,7 @@ def read_resume_code(code):
     try:
         data = _from_base32(text)
         payload, mac = data[:-MAC_BYTES], data[-MAC_BYTES:]
-        if not payload or payload[0] != FORMAT or not hmac.compare_digest(mac, _mac(payload)):
+        if not payload or payload[0] != FORMAT or not _signed_by_us(payload, mac):
             raise ValueError("bad signature")
         lessons, quizzes = _read_payload(payload)
     except (ValueError, IndexError):

@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -162,5 +163,6 @@ class LessonsToReviewPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_lessons_to_review_panel(request, panels):
-    if request.user.has_perm("wagtailcore.change_page") or request.user.is_superuser:
+    # Editors get page rights through page permissions, not model permissions.
+    if user_has_any_page_permission(request.user):
         panels.append(LessonsToReviewPanel())

@@ -1,3 +1,4 @@
+import contextlib
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -114,12 +115,14 @@ def autocomplete_view(request):
     if len(text) >= 2 and sq.query_words(text):
         locale = Locale.get_active()
         words = " ".join(sq.query_words(text))
+        # The backend may refuse an odd query: suggestions are optional, each kind on its own.
         try:
             pages = sq.base_queryset(locale).autocomplete(words)[:MAX_PAGE_SUGGESTIONS]
             items = [{"title": p.title, "url": p.url} for p in pages]
-            items += place_suggestions(words, locale)
-        except Exception:  # the backend may refuse an odd query: suggestions are optional
+        except Exception:
             items = []
+        with contextlib.suppress(Exception):
+            items += place_suggestions(words, locale)
     response = JsonResponse({"query": text, "results": items})
     response["Cache-Control"] = "public, max-age=60"
     return response
