@@ -23,6 +23,7 @@ from campaigns.models.events import (
     Occurrence,
     Registration,
 )
+from content.cache import uncacheable
 from content.forms import DescribedFieldsMixin
 from content.models import Audience, Organisation, Place, Theme
 
@@ -316,6 +317,7 @@ def get_occurrence(event, occurrence_id):
     return occurrence
 
 
+@uncacheable  # a form with a CSRF token
 def register_view(event, request, occurrence_id):
     occurrence = get_occurrence(event, occurrence_id)
     reason = occurrence.refusal_reason()
@@ -374,6 +376,7 @@ def send_registration_email(request, event, registration):
     )
 
 
+@uncacheable  # personal data
 def registration_view(event, request, token):
     """Follow-up page reached by the signed link: status, and a cancel button (POST)."""
     pk = Registration.pk_from_token(token)

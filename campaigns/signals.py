@@ -1,7 +1,11 @@
 """On publish: coordinated launch of linked drafts, kit regeneration, banner cache."""
 
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
+
+from content.cache import purge_site
+from content.cache_purge import purge_page
 
 BANNER_CACHE_KEY = "campaigns:banners"
 
@@ -28,6 +32,7 @@ def on_page_published(sender, instance, **kwargs):
 
     if isinstance(instance, CampaignPage | ScamAlertPage):
         cache.delete(BANNER_CACHE_KEY)
+        purge_site()  # the banners are on every page
     if isinstance(instance, CampaignPage):
         publish_linked_drafts(instance)
         if kit_is_stale(instance):
@@ -35,9 +40,30 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
+    from .models import CampaignPage, ScamAlertPage
+
     cache.delete(BANNER_CACHE_KEY)
+    if isinstance(instance, CampaignPage | ScamAlertPage):
+        purge_site()
+
+
+def on_registration_changed(sender, instance, **kwargs):
+    """Seats left are shown on the event page (and its listing): purge them."""
+    from .models import EventPage
+
+    event = EventPage.objects.filter(occurrences__pk=instance.occurrence_id).first()
+    if event is not None:
+        purge_page(event)
 
 
 def connect():
     page_published.connect(on_page_published, dispatch_uid="campaigns_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="campaigns_unpublished")
+    from .models import Registration
+
+    post_save.connect(
+        on_registration_changed, sender=Registration, dispatch_uid="registration_saved"
+    )
+    post_delete.connect(
+        on_registration_changed, sender=Registration, dispatch_uid="registration_deleted"
+    )

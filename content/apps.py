@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ContentConfig(AppConfig):
     name = "content"
     verbose_name = "Contenus partagés"
+
+    def ready(self):
+        from . import cache_purge
+
+        cache_purge.connect()

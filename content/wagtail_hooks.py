@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -88,3 +89,13 @@ class GlossaryViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryViewSet)
+
+
+@hooks.register("before_serve_page")
+def page_cache_hints(page, request, serve_args, serve_kwargs):
+    """Tell the page cache (content.cache) which page serves this URL, so a routable page's
+    sub-URLs are purged with it, and whether its type may be cached at all."""
+    parts = page.get_url_parts(request)
+    request.page_cache_owner = parts[2] if parts else None
+    if not getattr(page, "page_cache", True):
+        request.page_cache_disabled = True

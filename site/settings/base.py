@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -78,6 +78,11 @@ MIDDLEWARE = [
     "content.h5p.middleware.H5PAssetHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages come from the cache here, before anything that reads the database
+    # (content/cache.py, docs/page-cache.md); what is below runs only on a miss.
+    "content.cache.PageCacheMiddleware",
+    "capnum.middleware.SecretFreeGZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "capnum.middleware.ContentSecurityPolicyMiddleware",
     "capnum.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,7 +140,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the page cache (one entry per page and encoding) beside the rest.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Anonymous page cache (content/cache.py): seconds a page is kept when nothing purges it
+# (time-dependent bits: banners of the day, past events); 0 turns it off.
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/")
 
 # --- Search: database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
@@ -217,12 +232,13 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN themselves
 
-# Content-Security-Policy (django-csp 4). Scripts: own origin plus per-request nonces, never
-# 'unsafe-inline'. The Wagtail admin gets its own, looser policy (see capnum.middleware).
+# Content-Security-Policy (django-csp 4). Scripts: own origin only, never 'unsafe-inline' and
+# no per-request nonce (pages are cached); JSON-LD blocks are allowed by their hash
+# (capnum.middleware). The Wagtail admin gets its own, looser policy (see capnum.middleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -17,6 +17,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off for the suite (tests change rows directly, without the signals that purge); the page
+# cache's own tests turn it on (tests/test_page_cache.py).
+PAGE_CACHE_TIMEOUT = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so the browser tests' server thread shares the data.
