@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from content.demo_data import read
 from content.models import Organisation
-from lessons.demo_reports import REPORTS
+from lessons.demo import DATA as LESSONS_DEMO_DATA
 from lessons.models import SessionReport
 from lessons.models.reports import school_year_of, school_year_start
 from lessons.reports import module_initial
@@ -264,7 +265,8 @@ def test_thanks_and_form_in_english(client):
 def test_demo_reports_reproduce_the_seeds_figures(admin_client):
     from lessons.reports import aggregates
 
-    bellidee_reports = [r for r in REPORTS if r[0] == "bellidee"]
+    reports = read(LESSONS_DEMO_DATA / "rapports-de-seance.yaml")
+    bellidee_reports = [r for r in reports if r["organisation"] == "bellidee"]
     assert SessionReport.objects.filter(structure_name="Centre social Éclaté Bellidée").count() == (
         len(bellidee_reports)
     )
@@ -273,9 +275,10 @@ def test_demo_reports_reproduce_the_seeds_figures(admin_client):
     assert (pupils["6e"], pupils["5e"], pupils["4e"], pupils["2nde"]) == (121, 95, 84, 110)
     bellidee = next(r for r in data["by_structure"] if r["key"].startswith("Centre social"))
     assert (bellidee["pupils"], bellidee["sessions"], bellidee["parents"]) == (410, 14, 25)
-    from lessons import demo_reports
+    from content.demo import french
+    from lessons import demo
 
-    assert demo_reports.load() == 0  # idempotent
+    assert demo.load_reports(french()) == 0  # idempotent
 
 
 def test_valid_report_appears_in_aggregate_and_csv(client, admin_client, bellidee):
