@@ -11,8 +11,9 @@ BANNER_CACHE_KEY = "campaigns:banners"
 
 
 def publish_linked_drafts(campaign):
-    """Linked pages that were never published go live with the campaign (at its launch date
-    when the campaign itself was scheduled: this runs when the scheduled publish happens)."""
+    """Linked pages that were never published go live with the campaign. Called only once the
+    campaign is live: a scheduled campaign goes live through `publish_scheduled` at its launch
+    time, and its drafts with it (one mechanism for every page type)."""
     for block in campaign.linked_pages:
         page = block.value
         if page is None:
@@ -33,7 +34,9 @@ def on_page_published(sender, instance, **kwargs):
     if isinstance(instance, CampaignPage | ScamAlertPage):
         cache.delete(BANNER_CACHE_KEY)
         purge_site()  # the banners are on every page
-    if isinstance(instance, CampaignPage):
+    # Wagtail sends page_published when a revision is merely scheduled too (the page stays
+    # offline until its go-live time): nothing may launch then.
+    if isinstance(instance, CampaignPage) and instance.live:
         publish_linked_drafts(instance)
         if kit_is_stale(instance):
             generate_campaign_kit.enqueue(instance.pk)

@@ -26,10 +26,15 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
     data committed), then the demo site in it."""
     from django.test.utils import setup_databases, teardown_databases
 
+    keepdb = request.config.getoption("reuse_db", False)
     with django_db_blocker.unblock():
-        databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        databases = setup_databases(
+            verbosity=0, interactive=False, aliases={"default"}, keepdb=keepdb
+        )
         ensure_demo_site()
     yield
+    if keepdb:
+        return
     with django_db_blocker.unblock():
         close_server_connections()
         teardown_databases(databases, verbosity=0)
