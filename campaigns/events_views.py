@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from campaigns import notifications
 from campaigns.models.events import (
     MAX_SEATS_PER_REGISTRATION,
     Level,
@@ -236,11 +237,19 @@ def ics_response(calendar, filename):
     return response
 
 
-def event_ics(event, request):
-    dates = list(event.occurrences.all().order_by("start"))
+def event_ics(event, request, occurrence_id=None):
+    """Every date of the event, or one (« Ajouter à mon agenda » after registering)."""
+    dates = event.occurrences.all().order_by("start")
+    name = event.slug
+    if occurrence_id is not None:
+        dates = dates.filter(pk=occurrence_id)
+        name = f"{event.slug}-{occurrence_id}"
+    dates = list(dates)
+    if not dates:
+        raise Http404
     for occurrence in dates:
         occurrence.event = event
-    return ics_response(build_calendar(request, dates, event.title), f"{event.slug}.ics")
+    return ics_response(build_calendar(request, dates, event.title), f"{name}.ics")
 
 
 # -- registration ------------------------------------------------------------------------------
@@ -278,6 +287,11 @@ class RegistrationForm(DescribedFieldsMixin, forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Fauteuil roulant, boucle magnétique, gros caractères, accompagnant..."),
+    )
+    wants_reminder = forms.BooleanField(
+        label=_("Recevoir un rappel par courriel la veille"),
+        required=False,
+        help_text=_("Un seul message, avec le lien pour annuler si vous ne pouvez plus venir."),
     )
     consent = forms.BooleanField(
         label=_(
@@ -340,6 +354,7 @@ def register_view(event, request, occurrence_id):
                 phone=data["phone"],
                 seats=data["seats"],
                 accessibility_needs=data["accessibility_needs"],
+                wants_reminder=data["wants_reminder"] and bool(data["email"]),
             )
         except ValidationError as error:
             context["refusal"] = error.messages[0]
@@ -402,5 +417,6 @@ def registration_view(event, request, token):
         else:
             for promoted in registration.cancel():
                 send_registration_email(request, event, promoted)
+            notifications.send_cancelled_by_registrant(registration)
             context["just_cancelled"] = True
     return TemplateResponse(request, "campaigns/events/registration.html", context)

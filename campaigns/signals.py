@@ -42,6 +42,20 @@ def on_page_published(sender, instance, **kwargs):
             generate_campaign_kit.enqueue(instance.pk)
 
 
+def on_event_published(sender, instance, **kwargs):
+    """A published event tells the registrants of its cancelled dates and fills seats a
+    larger capacity freed."""
+    from .models import EventPage
+    from .notifications import notify_cancelled_dates, promote_and_notify
+
+    if not isinstance(instance, EventPage) or not instance.live:
+        return
+    notify_cancelled_dates(instance)
+    for occurrence in instance.occurrences.all():
+        if not occurrence.is_cancelled and not occurrence.is_past:
+            promote_and_notify(occurrence.pk)
+
+
 def on_page_unpublished(sender, instance, **kwargs):
     from .models import CampaignPage, ScamAlertPage
 
@@ -61,6 +75,7 @@ def on_registration_changed(sender, instance, **kwargs):
 
 def connect():
     page_published.connect(on_page_published, dispatch_uid="campaigns_published")
+    page_published.connect(on_event_published, dispatch_uid="campaigns_event_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="campaigns_unpublished")
     from .models import Registration
 

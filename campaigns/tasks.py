@@ -12,3 +12,12 @@ def generate_campaign_kit(page_id):
         return None
     generate_kit(campaign)
     return page_id
+
+
+@task()
+def send_event_reminders():
+    """The day-before reminders (what `manage.py send_event_reminders` runs), for a worker's
+    scheduler."""
+    from .notifications import send_due_reminders
+
+    return send_due_reminders()

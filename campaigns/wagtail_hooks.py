@@ -8,6 +8,7 @@ from campaigns.models import Registration
 
 from .views import admin as admin_views
 from .views.campaigns import report_csv
+from .views.registrations_admin import RegistrationDeleteView, RegistrationEditView
 
 
 @hooks.register("register_admin_urls")
@@ -32,6 +33,8 @@ class RegistrationViewSet(ModelViewSet):
     """Organisers list, filter by event and export (CSV/XLSX) registrations."""
 
     model = Registration
+    edit_view_class = RegistrationEditView
+    delete_view_class = RegistrationDeleteView
     icon = "list-ul"
     menu_label = _("Inscriptions")
     menu_order = 320
@@ -66,3 +69,50 @@ registration_viewset = RegistrationViewSet("registrations")
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return registration_viewset
+
+
+def warn_about_cancelled_dates(request, page):
+    """An editor who cancels a date learns how many people were registered, who was told by
+    e-mail and who must be called (registrants who left only a phone number)."""
+    from django.contrib import messages
+    from django.utils import timezone
+    from django.utils.translation import ngettext
+
+    from .models import EventPage
+    from .notifications import cancelled_date_summaries
+
+    if not isinstance(page, EventPage):
+        return
+    published = page.live and not page.has_unpublished_changes
+    for summary in cancelled_date_summaries(page):
+        when = timezone.localtime(summary["occurrence"].start).strftime("%d/%m/%Y %H:%M")
+        total, by_email = summary["total"], summary["by_email"]
+        text = ngettext(
+            "La séance du %(when)s est annulée et compte %(total)s inscription.",
+            "La séance du %(when)s est annulée et compte %(total)s inscriptions.",
+            total,
+        ) % {"when": when, "total": total}
+        if by_email:
+            if published:
+                text += " " + ngettext(
+                    "%(count)s personne a été prévenue par courriel.",
+                    "%(count)s personnes ont été prévenues par courriel.",
+                    by_email,
+                ) % {"count": by_email}
+            else:
+                text += " " + ngettext(
+                    "%(count)s personne sera prévenue par courriel à la publication.",
+                    "%(count)s personnes seront prévenues par courriel à la publication.",
+                    by_email,
+                ) % {"count": by_email}
+        if total - by_email:
+            text += " " + ngettext(
+                "Prévenez %(count)s personne par téléphone (voir la liste des inscriptions).",
+                "Prévenez %(count)s personnes par téléphone (voir la liste des inscriptions).",
+                total - by_email,
+            ) % {"count": total - by_email}
+        messages.warning(request, text)
+
+
+hooks.register("after_edit_page", warn_about_cancelled_dates)
+hooks.register("after_create_page", warn_about_cancelled_dates)

@@ -16,6 +16,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
@@ -177,6 +178,12 @@ class EventPage(RoutablePageMixin, AudienceThemeMixin, BasePage):
 
         return event_ics(self, request)
 
+    @route(r"^calendrier/(\d+)/$", name="occurrence_ics")
+    def occurrence_ics(self, request, occurrence_id):
+        from campaigns.events_views import event_ics
+
+        return event_ics(self, request, int(occurrence_id))
+
     @route(r"^inscription/(\d+)/$", name="register")
     def register(self, request, occurrence_id):
         from campaigns.events_views import register_view
@@ -221,7 +228,13 @@ class Occurrence(Orderable):
         help_text=_("Laisser vide pour reprendre le nombre de places de l'événement."),
     )
     status = models.CharField(
-        _("statut"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+        _("statut"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_(
+            "Annuler une date prévient ses inscrits par courriel dès la publication de la page."
+        ),
     )
 
     panels = [FieldPanel("start"), FieldPanel("end"), FieldPanel("capacity"), FieldPanel("status")]
@@ -292,10 +305,16 @@ class Registration(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_SEATS_PER_REGISTRATION)],
     )
     accessibility_needs = models.TextField(_("besoins d'accessibilité"), blank=True)
+    wants_reminder = models.BooleanField(_("rappel la veille par courriel"), default=False)
     status = models.CharField(_("statut"), max_length=10, choices=Status.choices)
     created_at = models.DateTimeField(_("inscrit le"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
     purged_at = models.DateTimeField(_("données personnelles effacées le"), null=True, blank=True)
+    # When the registrant was told by e-mail (each message is sent once).
+    reminder_sent_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
+    date_cancelled_notice_at = models.DateTimeField(
+        _("annulation de la date annoncée le"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("inscription")
@@ -314,6 +333,32 @@ class Registration(models.Model):
     @property
     def event_title(self):
         return self.occurrence.event.title
+
+    def clean(self):
+        """Nobody confirms more people than a date has seats (the admin form runs this; public
+        registrations go through `register`, which never over-books)."""
+        super().clean()
+        if self.status != self.Status.CONFIRMED or not self.occurrence_id or not self.seats:
+            return
+        occurrence = Occurrence.objects.select_related("event").get(pk=self.occurrence_id)
+        if occurrence.seats is None:
+            return
+        taken = (
+            occurrence.registrations.filter(status=self.Status.CONFIRMED)
+            .exclude(pk=self.pk)
+            .aggregate(n=Sum("seats"))["n"]
+            or 0
+        )
+        left = max(0, occurrence.seats - taken)
+        if self.seats > left:
+            message = ngettext(
+                "Il ne reste que %(left)s place confirmée sur %(total)s pour cette date : "
+                "choisissez « Liste d'attente » ou augmentez le nombre de places de la date.",
+                "Il ne reste que %(left)s places confirmées sur %(total)s pour cette date : "
+                "choisissez « Liste d'attente » ou augmentez le nombre de places de la date.",
+                left,
+            )
+            raise ValidationError({"seats": message % {"left": left, "total": occurrence.seats}})
 
     @property
     def token(self):

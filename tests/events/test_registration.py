@@ -142,7 +142,8 @@ def test_waiting_list_and_promotion_on_cancellation(client, home):
     waiting.refresh_from_db()
     later.refresh_from_db()
     assert waiting.status == later.status == Registration.Status.CONFIRMED
-    assert [m.to for m in mail.outbox] == [["b@example.org"], ["c@example.org"]]
+    # The two promoted, then the confirmation of the cancellation.
+    assert [m.to for m in mail.outbox] == [["b@example.org"], ["c@example.org"], ["a@example.org"]]
     # Cancelling twice changes nothing.
     response = client.post(url, {"action": "annuler"})
     assert "déjà annulée" in response.content.decode()
