@@ -275,6 +275,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Cap Numérique"
+# Dates shown and typed the French way in the admin (parsing: capnum/formats/fr/formats.py).
+FORMAT_MODULE_PATH = ["capnum.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "gif": "gif", "avif": "webp"}
