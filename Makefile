@@ -30,6 +30,7 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) sync_site_url
 	$(MANAGE) update_index
 	$(MANAGE) ensure_admin
 

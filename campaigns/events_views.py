@@ -224,7 +224,7 @@ def build_calendar(request, occurrences, name):
             item.add("location", f"{event.place.nom}, {event.place.full_address}")
         elif event.online_url:
             item.add("location", event.online_url)
-        item.add("url", request.build_absolute_uri(event.url))
+        item.add("url", event.full_url)
         item.add("status", "CANCELLED" if occurrence.is_cancelled else "CONFIRMED")
         calendar.add_component(item)
     calendar.add_missing_timezones()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,10 @@ from .models import ScamAlertPage
 class ScamAlertRssFeed(Feed):
     title = _("Alertes arnaques – Cap Numérique")
     description = _("Les vagues d'arnaques en cours : comment les reconnaître, que faire.")
-    link = "/"
+
+    def link(self):
+        # The public address (BASE_URL), whatever host the request came through.
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
 
     def items(self):
         return ScamAlertPage.objects.live().public().order_by("-first_published_at")[:20]
