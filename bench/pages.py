@@ -54,6 +54,10 @@ PAGES = [
     ("explainer", "/comprendre-l-ia/l-ia-et-mes-donnees-personnelles/"),
     ("guide-index", "/guides-pratiques/"),
     ("tool-guide", "/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/"),
+    ("place-directory", "/lieux/"),
+    ("place-directory-filtered", "/lieux/?service=aide-aux-demarches-administratives&pres=62643"),
+    ("place", "/lieux/centre-social-de-wimereux-wimereux/"),
+    ("place-embed", "/integrer/lieux/?commune=62160"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

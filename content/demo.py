@@ -138,10 +138,13 @@ def load():
         identity.save()
 
     ensure_english_home(home, home_data["english"])
+    from content.places import demo as places_demo
+
     h5p_summary = demo_h5p.load()
+    places_summary = places_demo.load(home)
     return (
         f"{Organisation.objects.count()} organisations, {StandardPage.objects.count()} pages; "
-        f"{h5p_summary}"
+        f"{h5p_summary}; {places_summary}"
     )
 
 

@@ -1,9 +1,13 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.models import Audience, Glossary, H5PActivity, Organisation, Place, Theme
+from content.places import admin_views as places_admin
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -68,13 +72,83 @@ class PlaceViewSet(SnippetViewSet):
     menu_label = _("Lieux")
     menu_order = 305
     add_to_admin_menu = True
-    list_display = ["nom", "commune", "code_postal", "locale"]
-    list_filter = ["commune"]
+    list_display = ["nom", "commune", "organisation", "date_maj", "date_verification", "locale"]
+    list_filter = ["commune", "organisation"]
     search_fields = ["nom", "commune"]
     ordering = ["commune", "nom"]
 
 
 register_snippet(PlaceViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_places_admin_urls():
+    return [
+        path("lieux/importer/", places_admin.import_view, name="places_admin_import"),
+        path("lieux/a-verifier/", places_admin.stale_view, name="places_admin_stale"),
+        path(
+            "lieux/<int:pk>/toujours-exact/",
+            places_admin.confirm_view,
+            name="places_admin_confirm",
+        ),
+    ]
+
+
+class PlacePermissionMenuItem(MenuItem):
+    def __init__(self, *args, permissions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permissions = permissions
+
+    def is_shown(self, request):
+        return all(request.user.has_perm(p) for p in self.permissions)
+
+
+@hooks.register("register_admin_menu_item")
+def register_places_import_menu_item():
+    return PlacePermissionMenuItem(
+        _("Importer des lieux"),
+        reverse("places_admin_import"),
+        icon_name="upload",
+        order=306,
+        permissions=(places_admin.ADD, places_admin.CHANGE),
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_places_stale_menu_item():
+    return PlacePermissionMenuItem(
+        _("Lieux à vérifier"),
+        reverse("places_admin_stale"),
+        icon_name="time",
+        order=307,
+        permissions=(places_admin.CHANGE,),
+    )
+
+
+class StalePlacesPanel(Component):
+    """Dashboard panel: the places not checked for six months, each with « Toujours exact »."""
+
+    name = "places_to_check"
+    order = 120
+    template_name = "content/places/admin/stale_panel.html"
+    shown = 5
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        places = places_admin.stale_places(self.user)
+        return {
+            "places": list(places[: self.shown]),
+            "count": places.count(),
+            "request": parent_context.get("request"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_places_panel(request, panels):
+    if request.user.has_perm(places_admin.CHANGE):
+        panels.append(StalePlacesPanel(request.user))
 
 
 class GlossaryViewSet(SnippetViewSet):

@@ -18,6 +18,8 @@ urlpatterns = [
     # Language-independent: the sandboxed H5P player and its anonymous counters.
     path("h5p/", include("content.h5p.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    # Open data of the places directory and its embed: stable, language-independent addresses.
+    path("", include("content.places.urls")),
     # Short links, QR codes, counters, kit files and alert feeds: language-independent.
     path("", include("campaigns.urls")),
 ]

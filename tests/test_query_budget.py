@@ -39,6 +39,13 @@ BUDGETS = [
     ("/guides-pratiques/?theme=outils-pro&public=entrepreneurs", 20),
     # With its linked workshop: the related events are fetched in one query.
     ("/guides-pratiques/guichet-unique-inpi-modifier-son-entreprise/", 18),
+    # Places directory: one query for the places whatever their number (see tests/places).
+    ("/lieux/", 13),
+    ("/lieux/?service=aide-aux-demarches-administratives&pres=62643&ouvert=samedi", 13),
+    ("/lieux/centre-social-de-wimereux-wimereux/", 12),
+    ("/integrer/lieux/?commune=62160", 7),
+    ("/donnees/lieux-mediation-numerique.json", 2),
+    ("/donnees/lieux-mediation-numerique.csv", 2),
 ]
 
 

@@ -1,3 +1,4 @@
+from .directory import PlaceDirectoryPage
 from .glossary import Glossary
 from .h5p import H5PActivity
 from .pages import BasePage, HomePage, StandardPage
@@ -14,6 +15,7 @@ __all__ = [
     "HomePage",
     "Organisation",
     "Place",
+    "PlaceDirectoryPage",
     "SiteIdentity",
     "StandardPage",
     "Theme",

@@ -1,14 +1,22 @@
-"""Places (venues, and later the public directory of digital-mediation places).
+"""Places: the public directory of digital-mediation places (and events' venues).
 
 Field names and value lists follow the national "Standard des lieux de médiation numérique"
-(LaMednum / ANCT, schema v1) so the directory can export and extend this model without renaming
-anything. Multi-valued fields are stored as the standard serialises them: values separated by ";".
+(LaMednum / ANCT, schema v1.0.2, pinned in content/places/data/) so the directory imports and
+exports it without renaming anything. Multi-valued fields are stored with ";" between values
+(the form the editors have always typed); the standard's files use "|", and
+content/places/standard.py converts at the boundary. A few fields the roadmaps ask for and the
+standard lacks (equipment, itinerant stops, last check) are local extensions.
 """
+
+import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
@@ -42,7 +50,14 @@ PRISE_EN_CHARGE_SPECIFIQUE = [
     "Déficience visuelle",
 ]
 FRAIS_A_CHARGE = ["Gratuit", "Gratuit sous condition", "Payant"]
-MODALITES_ACCES = ["Se présenter", "Téléphoner", "Contacter par mail", "Prendre un RDV en ligne"]
+MODALITES_ACCES = [
+    "Se présenter",
+    "Téléphoner",
+    "Contacter par mail",
+    "Prendre un RDV en ligne",
+    "Ce lieu n'accueille pas de public",
+    "Envoyer un mail avec une fiche de prescription",
+]
 MODALITES_ACCOMPAGNEMENT = [
     "En autonomie",
     "Accompagnement individuel",
@@ -50,6 +65,40 @@ MODALITES_ACCOMPAGNEMENT = [
     "À distance",
 ]
 ITINERANCE = ["Itinérant", "Fixe"]
+DISPOSITIF_PROGRAMMES_NATIONAUX = [
+    "Aidants Connect",
+    "Bibliothèques numérique de référence",
+    "Certification PIX",
+    "Conseillers numériques",
+    "Emmaüs Connect",
+    "France Services",
+    "Grande école du numérique",
+    "La Croix Rouge",
+    "Point d'accès numérique CAF",
+    "Promeneurs du net",
+    "Relais numérique (Emmaüs Connect)",
+]
+FORMATIONS_LABELS = [
+    "Formé à « Mon Espace Santé »",
+    "Formé à « DUPLEX » (illettrisme)",
+    "Arnia/MedNum BFC (Bourgogne-Franche-Comté)",
+    "Collectif ressources et acteurs réemploi (Normandie)",
+    "Étapes numériques(La Poste)",
+    "Fabriques de Territoire",
+    "Les Éclaireurs du numérique (Drôme)",
+    "Mes Papiers (Métropole de Lyon)",
+    "ORDI 3.0",
+    "SUD LABS (PACA)",
+]
+# Local extension (not in the standard): what the roadmaps ask residents to find.
+EQUIPEMENTS = [
+    "Prêt de matériel",
+    "Connexion solidaire",
+    "Matériel reconditionné",
+    "Ordinateurs en libre accès",
+]
+# A place not checked for this long shows « Informations à vérifier auprès du lieu ».
+FRESHNESS_DAYS = 183
 
 
 def split_values(value):
@@ -82,7 +131,47 @@ def list_help(allowed):
 class Place(TranslatableMixin, index.Indexed, models.Model):
     """A venue. Names mirror the LaMednum standard (nom, adresse, code_postal...)."""
 
+    identifiant = models.CharField(
+        _("identifiant (standard)"),
+        max_length=100,
+        default="",
+        blank=True,
+        help_text=_(
+            "Identifiant unique du lieu dans les fichiers du standard (champ « id ») : il ne "
+            "change jamais. Laisser vide pour en créer un."
+        ),
+    )
+    slug = models.SlugField(
+        _("adresse de la page"),
+        max_length=120,
+        default="",
+        blank=True,
+        allow_unicode=False,
+        help_text=_("Fin de l'adresse de la fiche publique. Laisser vide pour la créer du nom."),
+    )
     nom = models.CharField(_("nom"), max_length=200)
+    organisation = models.ForeignKey(
+        "content.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="places",
+        help_text=_("La structure qui tient cette fiche à jour."),
+    )
+    pivot = models.CharField(
+        _("SIRET ou RNA"),
+        max_length=14,
+        blank=True,
+        validators=[RegexValidator(r"^[a-zA-Z0-9]{9,14}$")],
+        help_text=_("SIRET (14 chiffres) ou RNA de la structure. Laisser vide si inconnu."),
+    )
+    typologie = models.CharField(
+        _("typologie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Codes data.inclusion séparés par « ; », par exemple CS ; MUNI ; FS."),
+    )
     adresse = models.CharField(
         _("adresse"),
         max_length=250,
@@ -131,6 +220,14 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Une ou plusieurs adresses séparées par « ; »."),
     )
     presentation_resume = models.CharField(_("présentation résumée"), max_length=280, blank=True)
+    presentation_detail = models.TextField(_("présentation détaillée"), blank=True)
+    source = models.CharField(
+        _("source des données"),
+        max_length=200,
+        blank=True,
+        help_text=_("La structure qui a collecté ces informations."),
+    )
+    structure_parente = models.CharField(_("structure parente"), max_length=200, blank=True)
     itinerance = models.CharField(
         _("itinérance"),
         max_length=40,
@@ -189,11 +286,58 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Accès de plain-pied, boucle magnétique, toilettes adaptées... (texte libre)."),
     )
-    prise_rdv = models.URLField(_("prise de rendez-vous"), blank=True)
-    date_maj = models.DateField(_("date de mise à jour"), auto_now=True)
+    prise_rdv = models.URLField(
+        _("prise de rendez-vous en ligne"),
+        blank=True,
+        help_text=_("Lien vers la prise de rendez-vous en ligne (par exemple RDV Solidarités)."),
+    )
+    dispositif_programmes_nationaux = models.CharField(
+        _("dispositifs et programmes nationaux"),
+        max_length=500,
+        blank=True,
+        validators=[list_validator(DISPOSITIF_PROGRAMMES_NATIONAUX)],
+        help_text=list_help(DISPOSITIF_PROGRAMMES_NATIONAUX),
+    )
+    formations_labels = models.CharField(
+        _("formations et labels"),
+        max_length=500,
+        blank=True,
+        validators=[list_validator(FORMATIONS_LABELS)],
+        help_text=list_help(FORMATIONS_LABELS),
+    )
+    autres_formations_labels = models.CharField(
+        _("autres formations et labels"), max_length=500, blank=True
+    )
+    equipements = models.CharField(
+        _("matériel et connexion"),
+        max_length=250,
+        blank=True,
+        validators=[list_validator(EQUIPEMENTS)],
+        help_text=list_help(EQUIPEMENTS),
+    )
+    etapes_itinerance = models.TextField(
+        _("étapes de l'itinérance"),
+        blank=True,
+        help_text=_(
+            "Pour un service itinérant : une étape par ligne, par exemple "
+            "« Samer, place du marché : lundi 9 h – 12 h »."
+        ),
+    )
+    date_maj = models.DateField(
+        _("date de mise à jour"),
+        default=datetime.date.today,
+        help_text=_("Mise à jour à chaque enregistrement."),
+    )
+    date_verification = models.DateField(
+        _("informations vérifiées le"),
+        null=True,
+        blank=True,
+        help_text=_("Enregistrée par « Toujours exact » dans la liste des lieux à vérifier."),
+    )
 
     panels = [
         FieldPanel("nom"),
+        FieldPanel("organisation"),
         MultiFieldPanel(
             [
                 FieldPanel("adresse"),
@@ -217,6 +361,7 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
             heading=_("Contact"),
         ),
         FieldPanel("presentation_resume"),
+        FieldPanel("presentation_detail"),
         MultiFieldPanel(
             [
                 FieldPanel("accessibilite"),
@@ -232,9 +377,26 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
                 FieldPanel("frais_a_charge"),
                 FieldPanel("modalites_acces"),
                 FieldPanel("modalites_accompagnement"),
+                FieldPanel("dispositif_programmes_nationaux"),
                 FieldPanel("itinerance"),
+                FieldPanel("etapes_itinerance"),
+                FieldPanel("equipements"),
             ],
             heading=_("Offre (standard LaMednum)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("identifiant"),
+                FieldPanel("slug"),
+                FieldPanel("pivot"),
+                FieldPanel("typologie"),
+                FieldPanel("structure_parente"),
+                FieldPanel("source"),
+                FieldPanel("formations_labels"),
+                FieldPanel("autres_formations_labels"),
+                FieldPanel("date_verification", read_only=True),
+            ],
+            heading=_("Données du standard"),
         ),
     ]
     search_fields = [
@@ -253,9 +415,51 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("lieu")
         verbose_name_plural = _("lieux")
         ordering = ["commune", "nom"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identifiant", "locale"], name="place_unique_identifiant_per_locale"
+            ),
+            models.UniqueConstraint(fields=["slug", "locale"], name="place_unique_slug_per_locale"),
+        ]
 
     def __str__(self):
         return f"{self.nom} ({self.commune})"
+
+    def save(self, *args, keep_date_maj=False, **kwargs):
+        """Every save is an update of the data (`date_maj`), except an import that carries the
+        file's own date."""
+        if not keep_date_maj:
+            self.date_maj = timezone.localdate()
+        if not self.identifiant:
+            self.identifiant = str(uuid.uuid4())
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        from content.places.hours import hours_error
+
+        error = hours_error(self.horaires)
+        if error:
+            raise ValidationError({"horaires": error})
+
+    def unique_slug(self):
+        base = slugify(f"{self.nom} {self.commune}")[:100] or "lieu"
+        others = Place.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        slug, n = base, 2
+        while others.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    @property
+    def checked_on(self):
+        """The last day someone confirmed these facts: an edit or « Toujours exact »."""
+        return max(d for d in (self.date_maj, self.date_verification) if d)
+
+    @property
+    def needs_check(self):
+        return (timezone.localdate() - self.checked_on).days > FRESHNESS_DAYS
 
     @property
     def website(self):
@@ -268,3 +472,34 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
     def full_address(self):
         parts = [self.adresse, self.complement_adresse, f"{self.code_postal} {self.commune}"]
         return ", ".join(p for p in parts if p)
+
+    def values(self, field_name):
+        """The values of a multi-valued field, as a list."""
+        return split_values(getattr(self, field_name))
+
+    @property
+    def emails(self):
+        return self.values("courriels")
+
+    @property
+    def phone_display(self):
+        """+33321000000 -> 03 21 00 00 00 (French numbers), as residents dial them."""
+        number = self.telephone
+        if number.startswith("+33") and len(number) == 12:
+            national = "0" + number[3:]
+            return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+        return number
+
+    @property
+    def itinerant_stops(self):
+        return [line.strip() for line in self.etapes_itinerance.splitlines() if line.strip()]
+
+    @property
+    def is_itinerant(self):
+        return "Itinérant" in self.values("itinerance")
+
+    def get_url(self, request=None):
+        """The place's page under the directory of its language, or "" when there is none."""
+        from content.places.links import place_url
+
+        return place_url(self, request)

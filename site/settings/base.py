@@ -266,6 +266,10 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 
+# --- Directory of places: the partners' sites allowed to frame /integrer/lieux/ (origins
+# separated by commas, e.g. "https://www.ville-outreau.fr,https://www.ville-wimereux.fr").
+PLACES_EMBED_FRAME_ANCESTORS = env_list("PLACES_EMBED_FRAME_ANCESTORS")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

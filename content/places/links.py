@@ -1,0 +1,24 @@
+"""Where a place's page lives: under the directory page of its language."""
+
+
+def directory_for(locale_id):
+    from content.models import PlaceDirectoryPage
+
+    return PlaceDirectoryPage.objects.live().public().filter(locale_id=locale_id).first()
+
+
+def place_url(place, request=None):
+    """The place's page, or "" when no directory is published in its language. One query per
+    request and language (remembered on the request)."""
+    cache = getattr(request, "_place_directories", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._place_directories = cache
+    if place.locale_id not in cache:
+        cache[place.locale_id] = directory_for(place.locale_id)
+    directory = cache[place.locale_id]
+    if directory is None or not place.slug:
+        return ""
+    base = directory.get_url(request)
+    return f"{base}{place.slug}/" if base else ""
