@@ -131,6 +131,10 @@ def list_help(allowed):
 class Place(TranslatableMixin, index.Indexed, models.Model):
     """A venue. Names mirror the LaMednum standard (nom, adresse, code_postal...)."""
 
+    # The directory lists every place without a reference to it: a change purges the site's
+    # page cache (content/cache_purge.py).
+    page_cache_site_wide = True
+
     identifiant = models.CharField(
         _("identifiant (standard)"),
         max_length=100,

@@ -68,9 +68,7 @@ def import_view(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        report = import_file(
-            upload.read(), name=upload.name, dry_run=form.cleaned_data["dry_run"]
-        )
+        report = import_file(upload.read(), name=upload.name, dry_run=form.cleaned_data["dry_run"])
     return TemplateResponse(
         request,
         "content/places/admin/import.html",
