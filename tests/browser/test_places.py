@@ -58,8 +58,8 @@ def test_keyboard_only_filtering_without_javascript(make_page):
     page.keyboard.type("Faire")
     assert page.locator("#f-service").input_value() == "aide-aux-demarches-administratives"
     tab_until(lambda el: el["text"] == "Afficher les lieux")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "service=aide-aux-demarches-administratives" in page.url
     assert "pres=62643" in page.url and page.url.endswith("#resultats")
     first = page.locator(".place-card").first
