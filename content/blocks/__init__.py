@@ -15,6 +15,7 @@ from .learning import (
 )
 from .links import CallToActionBlock, FooterLinkBlock, LinkBlock, SocialLinkBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
+from .places import NearbyHelpBlock
 from .reference import (
     AlternativesBlock,
     ChecklistBlock,
@@ -49,6 +50,7 @@ __all__ = [
     "KeyPointsBlock",
     "LinkBlock",
     "MythRealityBlock",
+    "NearbyHelpBlock",
     "ProblemsBlock",
     "QuestionBlock",
     "QuizBlock",

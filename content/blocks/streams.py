@@ -7,6 +7,7 @@ from .h5p import H5PActivityBlock
 from .help import HelpNumbersBlock
 from .links import CallToActionBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
+from .places import NearbyHelpBlock
 from .structure import AccordionBlock, TableBlock
 from .text import CalloutBlock, HeadingBlock, QuoteBlock, RichTextBlock
 
@@ -43,6 +44,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
     help_numbers = HelpNumbersBlock()
+    nearby_help = NearbyHelpBlock()
 
     class Meta:
         block_counts = {}

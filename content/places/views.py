@@ -203,3 +203,29 @@ def embed(request):
     # django-csp reads this attribute (what its csp_replace decorator sets).
     response._csp_replace = {"frame-ancestors": ["'self'", *frame_ancestors()]}
     return response
+
+
+def nearby_help_context(value, parent_context):
+    """The places a NearbyHelpBlock shows: those offering the service, open ones first (two
+    queries: the places and, once per request, the directory)."""
+    request = parent_context.get("request")
+    page = parent_context.get("page")
+    locale_id = getattr(page, "locale_id", None) or Locale.get_active().pk
+    directory = directory_for(locale_id)
+    if directory is None:
+        return {"places_shown": [], "directory_url": ""}
+    if request is not None:
+        request._place_directories = {locale_id: directory}
+    chosen = filters.Filters(service=value.get("service") or "")
+    now = hours.local_now()
+    places = chosen.apply(list(directory.places()), now)
+    place_cards(places, now, request)
+    places.sort(key=lambda p: not (p.status and p.status["open"]))
+    base = directory.get_url(request) or ""
+    query = chosen.query_string()
+    return {
+        "places_shown": places[: value.get("count") or 3],
+        "match_count": len(places),
+        "directory_url": f"{base}?{query}#resultats" if query else base,
+        "service_label": dict(filters.SERVICE_OPTIONS).get(chosen.service, ""),
+    }

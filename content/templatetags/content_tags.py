@@ -59,3 +59,12 @@ def breadcrumbs(page):
         .filter(depth__gt=1)
         .only("id", "title", "url_path", "path", "depth", "locale_id")
     )
+
+
+@register.simple_tag(takes_context=True)
+def place_url(context, place):
+    """The public page of a place (events' venue, search results), or "": one query per
+    request for the directory."""
+    if place is None:
+        return ""
+    return place.get_url(context.get("request"))

@@ -181,3 +181,38 @@ def test_unknown_place_is_a_404(client):
 
 def test_home_and_residents_hub_lead_to_the_directory(client):
     assert 'href="/lieux/"' in client.get("/").content.decode()
+
+
+def test_residents_hub_shows_nearby_places_filtered_by_service(client):
+    html = client.get("/habitants/").content.decode()
+    block = html.split('class="callout callout--tip nearby-help"', 1)[1].split("</section>", 1)[0]
+    assert "Se faire accompagner près de chez moi" in block
+    assert block.count("<li>") == 3
+    assert "AMIE du Boulonnais" not in block  # no help with everyday tools there
+    assert 'href="/lieux/?service=maitrise-des-outils-numeriques-du-quotidien#resultats"' in block
+
+
+def test_nearby_help_block_filters_by_service(rf, french):
+    from content.blocks import NearbyHelpBlock
+
+    block = NearbyHelpBlock()
+    value = block.to_python(
+        {
+            "title": "Aide",
+            "text": "",
+            "service": "insertion-professionnelle-via-le-numerique",
+            "count": 6,
+        }
+    )
+    html = block.render(value, {"request": rf.get("/")})
+    assert "AMIE du Boulonnais" in html and "CRIAC" not in html
+
+
+def test_event_links_to_its_place_page(client):
+    html = client.get("/agenda/cafe-numerique/").content.decode()
+    assert '<a href="/lieux/maison-de-quartier-boulogne-sur-mer/">Maison de quartier</a>' in html
+
+
+def test_search_results_link_places_to_their_page(client):
+    html = client.get("/recherche/", {"q": "marquise"}).content.decode()
+    assert 'href="/lieux/tiers-lieu-intermde-marquise/"' in html

@@ -20,7 +20,9 @@ def place_names(response):
     section = re.search(r'<section class="search-places".*?</section>', html, re.S)
     if section is None:
         return []
-    return re.findall(r'search-result__title">([^<]*)</h3>', section[0])
+    return re.findall(
+        r'search-result__title">(?:<a href="[^"]*">)?([^<]*)(?:</a>)?</h3>', section[0]
+    )
 
 
 def make_place(nom, commune="Wimereux", locale=None, **extra):
@@ -73,7 +75,11 @@ def test_type_filter_shows_only_places_or_hides_them(client):
     assert "Médiathèque numérique de Wimereux" in place_names(both)
     only_places = client.get(URL, {"q": "numérique", "type": "content.place"})
     assert "Médiathèque numérique de Wimereux" in place_names(only_places)
-    assert 'search-result__title"><a' not in only_places.content.decode()  # no page
+    # No page: every linked title is a place's (pages are listed outside the places section).
+    outside = re.sub(
+        r'<section class="search-places".*?</section>', "", only_places.content.decode(), flags=re.S
+    )
+    assert 'search-result__title"><a' not in outside
     pages_only = client.get(URL, {"q": "numérique", "type": "content.standardpage"})
     assert place_names(pages_only) == []
     assert 'search-result__title"><a' in pages_only.content.decode()
