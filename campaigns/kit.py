@@ -134,6 +134,18 @@ def fit(text, measure_for_size, width, height, max_size, min_size, leading=1.2):
     return size, lines
 
 
+def one_line_size(text, measure_for_size, width, max_size):
+    """The largest size, up to `max_size`, at which `text` fits `width` on one line. Links are
+    never wrapped nor hyphenated: a reader types exactly what is printed."""
+    at_one = measure_for_size(1)(text) or 1
+    return min(max_size, width / at_one)
+
+
+def printed_link(url):
+    """What is printed for a reader to type: the address without its scheme."""
+    return url.split("://", 1)[-1]
+
+
 def pil_measure(path):
     def for_size(size):
         font = ImageFont.truetype(path, size)
@@ -192,15 +204,9 @@ def social_image(visual, size, headline, cta, link):
         min_size=14,
         fill=ACCENT,
     )
-    draw_text_box(
-        draw,
-        link,
-        (margin, height - footer, text_width, footer - margin // 3),
-        FONT_BOLD,
-        max_size=int(width * 0.04),
-        min_size=12,
-        fill=WHITE,
-    )
+    text = printed_link(link)
+    size = int(one_line_size(text, pil_measure(FONT_BOLD), text_width, int(width * 0.04)))
+    draw.text((margin, height - footer), text, font=ImageFont.truetype(FONT_BOLD, size), fill=WHITE)
     return image
 
 
@@ -256,18 +262,21 @@ def print_pdf(page_size, visual, headline, cta, link, title):
         y -= size
         pdf.drawString(margin, y, line)
         y -= size * 0.2
-    # QR code and short link at the bottom.
+    # QR code and short link at the bottom: the link on one line beside the code, or under it
+    # across the whole width when it would print too small beside it.
     qr_side = width * 0.28
     qr = qr_image(link, 600)
-    pdf.drawImage(ImageReader(qr), margin, margin, qr_side, qr_side)
-    size, lines = fit(
-        link, measure_for("Roboto-Bold"), text_width - qr_side - margin / 2, qr_side, 18, 7
-    )
+    text = printed_link(link)
+    beside = text_width - qr_side - margin / 2
+    size = one_line_size(text, measure_for("Roboto-Bold"), beside, 18)
+    if size >= 10:
+        qr_y, tx, ty = margin, margin + qr_side + margin / 2, margin + qr_side / 2
+    else:
+        size = one_line_size(text, measure_for("Roboto-Bold"), text_width, 18)
+        qr_y, tx, ty = margin + size * 2, margin, margin
+    pdf.drawImage(ImageReader(qr), margin, qr_y, qr_side, qr_side)
     pdf.setFont("Roboto-Bold", size)
-    ty = margin + qr_side / 2
-    for line in lines:
-        pdf.drawString(margin + qr_side + margin / 2, ty, line)
-        ty -= size * 1.2
+    pdf.drawString(tx, ty, text)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
@@ -283,10 +292,12 @@ NETWORKS = [
 ]
 
 
-def post_texts(campaign, links):
+def post_texts(campaign, links, plain):
+    """One text per network, each with that network's own short link; a network without one
+    gets the campaign's plain address (counted as a direct visit), never another channel's."""
     posts = []
     for key, label, limit in NETWORKS:
-        link = links.get(key) or links.get("facebook") or links.get("default")
+        link = links.get(key) or plain
         if key == "instagram":
             text = (
                 f"{campaign.headline}\n\n{campaign.key_message}\n\n"
@@ -299,7 +310,14 @@ def post_texts(campaign, links):
         if len(text) > limit:
             text = text[: limit - 1] + "…"
         posts.append(
-            {"network": key, "label": label, "text": text, "count": len(text), "limit": limit}
+            {
+                "network": key,
+                "label": label,
+                "text": text,
+                "count": len(text),
+                "limit": limit,
+                "link": link,
+            }
         )
     return posts
 
@@ -308,12 +326,25 @@ def post_texts(campaign, links):
 
 
 def channel_links(campaign):
-    links = {link.channel: link.short_url for link in campaign.short_links.all()}
-    links["default"] = links.get("affiche") or links.get("flyer") or campaign.full_url or ""
-    for key in ("facebook", "instagram", "linkedin"):
-        links.setdefault(key, links["default"])
-    links["mastodon"] = links.get("autre", links["default"])
+    """{channel: short URL} for the channels the campaign has a short link for (the first one
+    when a channel has several)."""
+    links = {}
+    for link in campaign.short_links.all():
+        links.setdefault(link.channel, link.short_url)
     return links
+
+
+def plain_link(campaign):
+    return campaign.full_url or ""
+
+
+# The sizes each network uses. A network with its own short link gets its own images; the
+# others share one set carrying the campaign's plain address.
+SOCIAL_CHANNELS = {
+    "facebook": ["carre", "paysage"],
+    "instagram": ["carre", "story"],
+    "linkedin": ["paysage"],
+}
 
 
 def kit_signature(campaign):
@@ -324,6 +355,7 @@ def kit_signature(campaign):
         campaign.cta_label,
         campaign.key_message,
         repr(sorted(links.items())),
+        plain_link(campaign),
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -356,32 +388,48 @@ def generate_kit(campaign):
 
     visual = load_visual(campaign)
     links = channel_links(campaign)
+    plain = plain_link(campaign)
     slug = campaign.slug
     files = {}
-    for key, size in SOCIAL_SIZES.items():
-        image = social_image(visual, size, campaign.headline, campaign.cta_label, links["default"])
+    channels = {}
+
+    def add(name, data, channel, link):
+        files[name] = data
+        channels[name] = {"channel": channel, "link": link}
+
+    def png(size, link):
+        image = social_image(
+            visual, SOCIAL_SIZES[size], campaign.headline, campaign.cta_label, link
+        )
         buffer = io.BytesIO()
         image.save(buffer, "PNG", optimize=True)
-        files[f"{slug}-{key}-{size[0]}x{size[1]}.png"] = buffer.getvalue()
+        return buffer.getvalue()
+
+    def size_name(key):
+        width, height = SOCIAL_SIZES[key]
+        return f"{key}-{width}x{height}"
+
+    for channel, sizes in SOCIAL_CHANNELS.items():
+        if channel in links:
+            for key in sizes:
+                add(
+                    f"{slug}-{channel}-{size_name(key)}.png",
+                    png(key, links[channel]),
+                    channel,
+                    links[channel],
+                )
+    if any(channel not in links for channel in SOCIAL_CHANNELS):
+        for key in SOCIAL_SIZES:
+            add(f"{slug}-{size_name(key)}.png", png(key, plain), "", plain)
     from reportlab.lib.pagesizes import A4, A5
 
-    files[f"{slug}-affiche-A4.pdf"] = print_pdf(
-        A4,
-        visual,
-        campaign.headline,
-        campaign.cta_label,
-        links.get("affiche", links["default"]),
-        campaign.title,
-    )
-    files[f"{slug}-flyer-A5.pdf"] = print_pdf(
-        A5,
-        visual,
-        campaign.headline,
-        campaign.cta_label,
-        links.get("flyer", links["default"]),
-        campaign.title,
-    )
-    posts = post_texts(campaign, links)
+    for channel, page_size, name in [("affiche", A4, "affiche-A4"), ("flyer", A5, "flyer-A5")]:
+        link = links.get(channel, plain)
+        pdf = print_pdf(
+            page_size, visual, campaign.headline, campaign.cta_label, link, campaign.title
+        )
+        add(f"{slug}-{name}.pdf", pdf, channel if channel in links else "", link)
+    posts = post_texts(campaign, links, plain)
     files[f"{slug}-textes.txt"] = "\n\n".join(
         f"== {p['label']} ({p['count']} / {p['limit']} caractères) ==\n{p['text']}" for p in posts
     ).encode()
@@ -397,7 +445,7 @@ def generate_kit(campaign):
         if default_storage.exists(path):
             default_storage.delete(path)
         default_storage.save(path, ContentFile(data))
-        entries.append({"name": name, "size": len(data)})
+        entries.append({"name": name, "size": len(data), **channels.get(name, {})})
     kit, _created = CampaignKit.objects.update_or_create(
         campaign=campaign,
         defaults={

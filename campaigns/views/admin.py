@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from ..models import CampaignCounter, CampaignPage
+from ..models.campaigns import channel_label
 from .campaigns import report_rows
 
 
@@ -29,14 +30,15 @@ def campaign_report(request, page_id):
     peak = max([1, *(v["view"] + v["scan"] for v in by_channel.values())])
     bars = [
         {
-            "channel": channel,
+            "channel": channel_label(channel),
+            "y": 40 + 30 * index,
             "views": v["view"],
             "scans": v["scan"],
             "downloads": v["download"],
             "view_width": round(400 * v["view"] / peak),
             "scan_width": round(400 * v["scan"] / peak),
         }
-        for channel, v in sorted(by_channel.items())
+        for index, (channel, v) in enumerate(sorted(by_channel.items()))
     ]
     attendance = []
     for block in campaign.linked_pages:
@@ -54,7 +56,7 @@ def campaign_report(request, page_id):
             "page_title": _("Chiffres : %(title)s") % {"title": campaign.title},
             "totals": {m: totals.get(m, 0) for m in CampaignCounter.Metric.values},
             "bars": bars,
-            "bar_height": 28 * max(1, len(bars)) + 10,
+            "bar_height": 40 + 30 * max(1, len(bars)) + 10,
             "rows": report_rows(campaign),
             "attendance": attendance,
         },

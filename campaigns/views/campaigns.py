@@ -23,7 +23,8 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 @require_GET
 @never_cache
 def short_link(request, code):
-    link = get_object_or_404(ShortLink.objects.select_related("campaign"), code=code)
+    # Codes are lower case; a reader may type them in capitals.
+    link = get_object_or_404(ShortLink.objects.select_related("campaign"), code=code.lower())
     if not link.campaign.live:
         raise Http404
     CampaignCounter.increment(link.campaign_id, link.channel, CampaignCounter.Metric.SCAN)
@@ -32,7 +33,7 @@ def short_link(request, code):
 
 @require_GET
 def qr_code(request, code, kind):
-    link = get_object_or_404(ShortLink, code=code)
+    link = get_object_or_404(ShortLink, code=code.lower())
     qr = segno.make(link.short_url, error="m")
     buffer = io.BytesIO()
     if kind == "svg":

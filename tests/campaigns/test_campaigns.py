@@ -132,7 +132,10 @@ def test_admin_report_and_csv(admin_client):
     response = admin_client.get(f"/admin/chiffres-campagnes/{campaign.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<svg" in html and "magazine" in html
+    assert "<svg" in html and "Magazine" in html
+    # A legend says which bar is which, and channels read as labels, not codes.
+    assert "Vues de la page</text>" in html and "Liens courts et QR codes</text>" in html
+    assert ">magazine<" not in html
     csv = admin_client.get(f"/admin/chiffres-campagnes/{campaign.pk}/csv/").content.decode()
     assert csv.splitlines()[0] == "jour,canal,vues,scans,telechargements"
     assert any(line.split(",")[1] == "magazine" for line in csv.splitlines()[1:])

@@ -43,13 +43,16 @@ def test_command_generates_the_kit_with_exact_sizes(demo_campaign):
     call_command("generate_campaign_kits", str(demo_campaign.pk), stdout=io.StringIO())
     generated = CampaignKit.objects.get(campaign=demo_campaign)
     for suffix, size in [
-        ("carre-1080x1080.png", (1080, 1080)),
-        ("paysage-1200x630.png", (1200, 630)),
-        ("story-1080x1920.png", (1080, 1920)),
+        ("facebook-carre-1080x1080.png", (1080, 1080)),
+        ("facebook-paysage-1200x630.png", (1200, 630)),
+        ("-carre-1080x1080.png", (1080, 1080)),
+        ("-paysage-1200x630.png", (1200, 630)),
+        ("-story-1080x1920.png", (1080, 1920)),
     ]:
         assert Image.open(io.BytesIO(read(generated, suffix))).size == size
     with zipfile.ZipFile(io.BytesIO(read(generated, "kit.zip"))) as archive:
-        assert len(archive.namelist()) == 6
+        # Facebook's own two images, one shared set of three, two PDFs, the texts.
+        assert len(archive.namelist()) == 8
     assert {p["network"] for p in generated.posts} == {
         "facebook",
         "instagram",
