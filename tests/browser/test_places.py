@@ -84,10 +84,3 @@ def test_first_place_of_a_filtered_list_is_on_the_first_phone_screen(make_page):
     first = page.locator(".place-card").first
     assert in_first_screen(page, first.locator(".place-card__title"))
     assert in_first_screen(page, page.locator("#resultats"))
-
-
-def test_place_page_title_and_status_on_the_first_phone_screen(make_page):
-    page = make_page(width=320, height=640)
-    page.goto("/lieux/centre-social-de-wimereux-wimereux/")
-    page.screenshot(path="/tmp/place-320.png", full_page=False)
-    assert page.locator("main h1").is_visible()
