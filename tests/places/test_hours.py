@@ -5,12 +5,20 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.utils import translation
 
 from content.places import hours
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 UTC = datetime.UTC
 OFFICE = "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
+
+
+@pytest.fixture(autouse=True)
+def french():
+    """Day names and messages follow the active language, French on the French site."""
+    with translation.override("fr"):
+        yield
 
 
 def paris(*args):
