@@ -31,6 +31,7 @@ setup: $(VENV)/.installed node_modules/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) sync_site_url
+	$(MANAGE) setup_organisations --demo-users
 	$(MANAGE) update_index
 	$(MANAGE) ensure_admin
 

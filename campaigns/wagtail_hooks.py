@@ -1,11 +1,23 @@
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from campaigns.models import Registration
+from content import digest
+from content.indicators import ACTIVITIES_HOOK, FIGURES_HOOK
+from content.organisations import (
+    VIEW_INDICATORS,
+    OrganisationPermissionPolicy,
+    OrganisationScopedViewSetMixin,
+    permission_required,
+)
 
+from . import indicators
 from .views import admin as admin_views
 from .views.campaigns import report_csv
 from .views.registrations_admin import RegistrationDeleteView, RegistrationEditView
@@ -14,22 +26,47 @@ from .views.registrations_admin import RegistrationDeleteView, RegistrationEditV
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        path("chiffres-campagnes/", admin_views.campaign_list, name="campaign_reports"),
         path(
-            "chiffres-campagnes/<int:page_id>/", admin_views.campaign_report, name="campaign_report"
+            "chiffres-campagnes/",
+            figures(admin_views.campaign_list),
+            name="campaign_reports",
         ),
-        path("chiffres-campagnes/<int:page_id>/csv/", report_csv, name="campaign_report_csv"),
+        path(
+            "chiffres-campagnes/<int:page_id>/",
+            figures(admin_views.campaign_report),
+            name="campaign_report",
+        ),
+        path(
+            "chiffres-campagnes/<int:page_id>/csv/", figures(report_csv), name="campaign_report_csv"
+        ),
     ]
+
+
+# Campaign figures are part of the indicators: the coordination's, not every admin user's.
+figures = permission_required(VIEW_INDICATORS)
+
+
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_INDICATORS)
 
 
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
-    return MenuItem(
+    return FiguresMenuItem(
         _("Chiffres des campagnes"), reverse("campaign_reports"), icon_name="table", order=900
     )
 
 
-class RegistrationViewSet(ModelViewSet):
+# Registrations are personal data: the model permissions say who may read them at all, the
+# policy and the viewset below keep each organiser to the registrations of their own events.
+REGISTRATION_SCOPE = "occurrence__event__organiser"
+register_permission_policy(
+    Registration, OrganisationPermissionPolicy(Registration, REGISTRATION_SCOPE)
+)
+
+
+class RegistrationViewSet(OrganisationScopedViewSetMixin, ModelViewSet):
     """Organisers list, filter by event and export (CSV/XLSX) registrations."""
 
     model = Registration
@@ -58,9 +95,8 @@ class RegistrationViewSet(ModelViewSet):
     search_fields = ["name", "email"]
     form_fields = ["occurrence", "name", "email", "phone", "seats", "accessibility_needs", "status"]
     ordering = ["-created_at"]
-
-    def get_queryset(self, request):
-        return Registration.objects.select_related("occurrence", "occurrence__event")
+    organisation_path = REGISTRATION_SCOPE
+    organisation_choice_fields = {"occurrence": "event__organiser"}
 
 
 registration_viewset = RegistrationViewSet("registrations")
@@ -116,3 +152,36 @@ def warn_about_cancelled_dates(request, page):
 
 hooks.register("after_edit_page", warn_about_cancelled_dates)
 hooks.register("after_create_page", warn_about_cancelled_dates)
+
+
+@hooks.register(digest.HOOK)
+def events_without_attendance(organisation, today):
+    """The organisation's past events whose number of participants was never entered: the
+    indicators (« nombre de personnes accompagnées ») need it."""
+    from django.db.models import Max
+
+    from campaigns.models import EventPage
+
+    events = (
+        EventPage.objects.live()
+        .filter(organiser=organisation, attendance_count__isnull=True)
+        .annotate(last_end=Max("occurrences__end"))
+        .filter(last_end__date__lt=today)
+        .order_by("last_end")
+    )
+    return digest.DigestSection(
+        _t("Événements passés sans nombre de participants"),
+        [
+            digest.DigestItem(
+                event.title,
+                reverse("wagtailadmin_pages:edit", args=[event.pk]),
+                _t("terminé le %(date)s")
+                % {"date": timezone.localtime(event.last_end).strftime("%d/%m/%Y")},
+            )
+            for event in events
+        ],
+    )
+
+
+hooks.register(FIGURES_HOOK, indicators.figures)
+hooks.register(ACTIVITIES_HOOK, indicators.activities)

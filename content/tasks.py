@@ -20,3 +20,11 @@ def purge_frontend_cache(paths):
         urls = [base + path for path in paths]
     purge_urls_from_cache(urls)
     return len(urls)
+
+
+@task()
+def send_review_digests():
+    """The weekly review digest, for the task worker (see README « Operations »)."""
+    from content.digest import send_digests
+
+    return len(send_digests())

@@ -3,11 +3,30 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content import digest, indicators
+from content.indicators import site_figures
+from content.indicators import views as indicator_views
 from content.models import Audience, Glossary, H5PActivity, Organisation, Place, Theme
+from content.organisations import (
+    VIEW_INDICATORS,
+    OrganisationPermissionPolicy,
+    OrganisationScopedViewSetMixin,
+    organisation_ids,
+    sees_every_organisation,
+)
 from content.places import admin_views as places_admin
+
+# An organisation's editors edit their own organisation's record and places, nobody else's.
+register_permission_policy(
+    Organisation, OrganisationPermissionPolicy(Organisation, "pk"), exact_class=True
+)
+register_permission_policy(
+    Place, OrganisationPermissionPolicy(Place, "organisation"), exact_class=True
+)
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -26,8 +45,9 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(OrganisationScopedViewSetMixin, SnippetViewSet):
     model = Organisation
+    organisation_path = "pk"
     icon = "home"
     list_display = ["name", "acronym", "kind", "locale"]
     list_filter = ["kind"]
@@ -66,8 +86,10 @@ class H5PActivityViewSet(SnippetViewSet):
 register_snippet(H5PActivityViewSet)
 
 
-class PlaceViewSet(SnippetViewSet):
+class PlaceViewSet(OrganisationScopedViewSetMixin, SnippetViewSet):
     model = Place
+    organisation_path = "organisation"
+    organisation_choice_fields = {"organisation": "pk"}
     icon = "site"
     menu_label = _("Lieux")
     menu_order = 305
@@ -173,3 +195,47 @@ def page_cache_hints(page, request, serve_args, serve_kwargs):
     request.page_cache_owner = parts[2] if parts else None
     if not getattr(page, "page_cache", True):
         request.page_cache_disabled = True
+
+
+@hooks.register("after_create_snippet")
+def link_new_place_to_its_organisation(request, instance):
+    """A place an organisation's editor creates is that organisation's (otherwise it would
+    vanish from their own listing)."""
+    if isinstance(instance, Place) and instance.organisation_id is None:
+        if not sees_every_organisation(request.user) and len(organisation_ids(request.user)) == 1:
+            Place.objects.filter(pk=instance.pk).update(
+                organisation=min(organisation_ids(request.user))
+            )
+
+
+hooks.register(digest.HOOK, digest.places_to_check)
+
+
+hooks.register(indicators.FIGURES_HOOK, site_figures.figures)
+
+
+@hooks.register("register_admin_urls")
+def register_indicator_urls():
+    return [
+        path("bilan/", indicator_views.dashboard, name="indicators_dashboard"),
+        path("bilan/chiffres.csv", indicator_views.figures_csv, name="indicators_csv"),
+        path("bilan/activites-coop.csv", indicator_views.coop_csv, name="indicators_coop_csv"),
+        path("bilan/<int:year>/", indicator_views.yearly_report, name="indicators_yearly"),
+        path(
+            "bilan/<int:year>/bilan.pdf",
+            indicator_views.yearly_report_pdf,
+            name="indicators_yearly_pdf",
+        ),
+    ]
+
+
+class IndicatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_INDICATORS)
+
+
+@hooks.register("register_admin_menu_item")
+def register_indicators_menu_item():
+    return IndicatorsMenuItem(
+        _("Bilan"), reverse("indicators_dashboard"), icon_name="table", order=890
+    )

@@ -9,9 +9,15 @@ from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from content import digest
+from content.indicators import ACTIVITIES_HOOK, FIGURES_HOOK
+from content.organisations import OrganisationPermissionPolicy, OrganisationScopedViewSetMixin
+
+from . import indicators
 from .models import LessonPage, SessionReport
 from .reports import GROUPS, aggregates, aggregates_csv, bar_chart, school_years
 from .school import ClassLevel, Topic
@@ -41,7 +47,13 @@ class SessionReportFilterSet(WagtailFilterSet):
         fields = ["topic", "class_level", "structure_name", "school_year"]
 
 
-class SessionReportViewSet(SnippetViewSet):
+# Each structure sees and corrects its own reports; the coordination sees them all.
+register_permission_policy(
+    SessionReport, OrganisationPermissionPolicy(SessionReport, "organisation"), exact_class=True
+)
+
+
+class SessionReportViewSet(OrganisationScopedViewSetMixin, SnippetViewSet):
     """Editors review the reports sent from the public form: list, filter, correct, delete."""
 
     model = SessionReport
@@ -77,6 +89,8 @@ class SessionReportViewSet(SnippetViewSet):
     ]
     export_filename = "comptes-rendus-de-seance"
     ordering = ["-date", "-created_at"]
+    organisation_path = "organisation"
+    organisation_choice_fields = {"organisation": "pk"}
 
     def get_queryset(self, request):
         return SessionReport.objects.all()
@@ -166,3 +180,43 @@ def add_lessons_to_review_panel(request, panels):
     # Editors get page rights through page permissions, not model permissions.
     if user_has_any_page_permission(request.user):
         panels.append(LessonsToReviewPanel())
+
+
+@hooks.register(digest.HOOK)
+def lessons_to_review(organisation, today):
+    """Lessons of the organisation's sections past their review date."""
+    sections = list(organisation.sections.all())
+    if not sections:
+        return None
+    overdue, _easy_read = LessonPage.needing_review(today, within=sections)
+    return digest.DigestSection(
+        _t("Leçons à revérifier (date de relecture dépassée)"),
+        [
+            digest.DigestItem(
+                lesson.title,
+                reverse("wagtailadmin_pages:edit", args=[lesson.pk]),
+                _t("à revoir depuis le %(date)s") % {"date": lesson.review_by.strftime("%d/%m/%Y")},
+            )
+            for lesson in overdue
+        ],
+    )
+
+
+@hooks.register(digest.HOOK)
+def easy_read_to_update(organisation, today):
+    """Easy-to-read versions older than their original, in the organisation's sections."""
+    sections = list(organisation.sections.all())
+    if not sections:
+        return None
+    _overdue, easy_read = LessonPage.needing_review(today, within=sections)
+    return digest.DigestSection(
+        _t("Versions faciles à lire plus anciennes que leur original"),
+        [
+            digest.DigestItem(lesson.title, reverse("wagtailadmin_pages:edit", args=[lesson.pk]))
+            for lesson in easy_read
+        ],
+    )
+
+
+hooks.register(FIGURES_HOOK, indicators.figures)
+hooks.register(ACTIVITIES_HOOK, indicators.activities)

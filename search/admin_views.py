@@ -5,6 +5,9 @@ from django.utils.translation import gettext as _
 
 from search.models import SearchTermStat
 
+# What visitors typed may hold personal data: a permission of its own.
+SEARCH_LOG_PERMISSION = "search.view_searchtermstat"
+
 
 def search_report(request):
     """Aggregated, anonymous: the most searched queries and those that found nothing."""

@@ -5,7 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.admin_views import search_report
+from content.organisations import permission_required
+from search.admin_views import SEARCH_LOG_PERMISSION, search_report
 from search.models import SynonymGroup
 
 
@@ -24,11 +25,22 @@ register_snippet(SynonymGroupViewSet)
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("recherche/rapport/", search_report, name="search_report")]
+    return [
+        path(
+            "recherche/rapport/",
+            permission_required(SEARCH_LOG_PERMISSION)(search_report),
+            name="search_report",
+        )
+    ]
+
+
+class SearchLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(SEARCH_LOG_PERMISSION)
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return MenuItem(
+    return SearchLogMenuItem(
         _("Recherches des visiteurs"), reverse("search_report"), icon_name="search", order=900
     )

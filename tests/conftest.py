@@ -17,6 +17,8 @@ def ensure_demo_site():
 
     if not HomePage.objects.filter(slug="accueil").exists():
         call_command("load_demo", stdout=io.StringIO())
+        # Editorial groups and the French workflow, as `make setup` leaves them.
+        call_command("setup_organisations", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")

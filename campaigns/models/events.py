@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import StreamField
@@ -26,6 +27,7 @@ from wagtail.search import index
 
 from content.blocks import BaseStreamBlock
 from content.models import AudienceThemeMixin, BasePage
+from content.organisations import OrganisationPageMixin, organisation_page_form
 
 MAX_SEATS_PER_REGISTRATION = 10
 SIGNING_SALT = "campaigns.registration.cancel"
@@ -38,6 +40,13 @@ class Level(models.TextChoices):
     ADVANCED = "avance", _("Avancé")
     LEVEL_1 = "niveau-1", _("Niveau 1")
     LEVEL_2 = "niveau-2", _("Niveau 2")
+
+
+class ActionKind(models.TextChoices):
+    """The national activity report's two kinds of action (Coop de la médiation numérique)."""
+
+    GROUP = "collectif", _("Atelier collectif")
+    INDIVIDUAL = "individuel", _("Accompagnement individuel (permanence, rendez-vous)")
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -75,7 +84,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return agenda_feed(self, request)
 
 
-class EventPage(RoutablePageMixin, AudienceThemeMixin, BasePage):
+class EventPage(OrganisationPageMixin, RoutablePageMixin, AudienceThemeMixin, BasePage):
+    """An organisation's event: its editors edit it (content/organisations.py), registrations
+    stay theirs."""
+
     place = models.ForeignKey(
         "content.Place",
         verbose_name=_("lieu"),
@@ -99,6 +111,15 @@ class EventPage(RoutablePageMixin, AudienceThemeMixin, BasePage):
         related_name="+",
     )
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices, default=Level.ALL)
+    action_kind = models.CharField(
+        _("type d'action"),
+        max_length=12,
+        choices=ActionKind.choices,
+        default=ActionKind.GROUP,
+        help_text=_(
+            "Pour le bilan : atelier en groupe ou accompagnement d'une personne à la fois."
+        ),
+    )
     price = models.CharField(
         _("tarif"),
         max_length=100,
@@ -142,6 +163,7 @@ class EventPage(RoutablePageMixin, AudienceThemeMixin, BasePage):
         FieldPanel("audiences"),
         FieldPanel("themes"),
         FieldPanel("level"),
+        FieldPanel("action_kind"),
         FieldPanel("price"),
         MultiFieldPanel(
             [FieldPanel("capacity"), FieldPanel("registration_open")], heading=_("Inscriptions")
@@ -156,6 +178,8 @@ class EventPage(RoutablePageMixin, AudienceThemeMixin, BasePage):
     parent_page_types = ["campaigns.EventIndexPage"]
     subpage_types = []
     template = "campaigns/events/event_page.html"
+    base_form_class = organisation_page_form(WagtailAdminPageForm)
+    organisation_field = "organiser"
 
     class Meta:
         verbose_name = _("événement")

@@ -76,6 +76,32 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Who may edit the organisation's content and what it owns: set by
+    # `manage.py setup_organisations` and editable by the coordination (content/organisations.py).
+    editors_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("groupe des éditeurs"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        help_text=_("Les comptes de ce groupe gèrent les contenus de la structure."),
+    )
+    sections = models.ManyToManyField(
+        "wagtailcore.Page",
+        verbose_name=_("rubriques du site"),
+        blank=True,
+        related_name="+",
+        help_text=_("Les pages (et leurs sous-pages) que la structure rédige."),
+    )
+    digest_email = models.EmailField(
+        _("courriel du récapitulatif"),
+        blank=True,
+        help_text=_(
+            "Reçoit chaque lundi la liste des contenus à revoir. Vide : le courriel de la "
+            "structure et ses éditeurs."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -93,6 +119,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
             heading=_("Contact"),
         ),
         FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("editors_group", permission="content.manage_all_organisations"),
+                FieldPanel("sections", permission="content.manage_all_organisations"),
+                FieldPanel("digest_email"),
+            ],
+            heading=_("Contenus de la structure"),
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -106,6 +140,13 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("structures")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        permissions = [
+            (
+                "manage_all_organisations",
+                _("Voir et gérer les contenus de toutes les structures (coordination)"),
+            ),
+            ("view_indicators", _("Consulter le bilan et les indicateurs")),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

@@ -23,8 +23,15 @@ ADD = "content.add_place"
 
 
 def editable_places(user):
-    """The places this user may confirm or update. #19's organisation scoping narrows it."""
-    return Place.objects.all() if user.has_perm(CHANGE) else Place.objects.none()
+    """The places this user may confirm or update: their organisation's (all of them for the
+    coordination)."""
+    from content.organisations import scope
+
+    return (
+        scope(Place.objects.all(), user, "organisation")
+        if user.has_perm(CHANGE)
+        else Place.objects.none()
+    )
 
 
 def stale_places(user, today=None):

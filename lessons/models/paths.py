@@ -296,12 +296,18 @@ class LessonPage(BasePage):
         return bool(self.review_by and self.review_by < timezone.localdate())
 
     @classmethod
-    def needing_review(cls, today=None):
+    def needing_review(cls, today=None, within=None):
         """Live lessons an editor should look at: past their review date (procedures change;
         the seeds ask for a check every six months), or easy-to-read versions whose original
-        was published again after them. Two lists, one query each."""
+        was published again after them. Two lists, one query each. `within`: only under
+        these pages (an organisation's sections)."""
         limit = (today or timezone.localdate()) - REVIEW_INTERVAL
         live = cls.objects.live().only("id", "title", "reviewed_at", "last_published_at")
+        if within is not None:
+            under = models.Q(pk__in=[])
+            for section in within:
+                under |= models.Q(path__startswith=section.path)
+            live = live.filter(under)
         overdue = live.filter(
             models.Q(reviewed_at__lt=limit)
             | models.Q(reviewed_at__isnull=True, last_published_at__date__lt=limit)
