@@ -201,11 +201,16 @@ def page_cache_hints(page, request, serve_args, serve_kwargs):
 def link_new_place_to_its_organisation(request, instance):
     """A place an organisation's editor creates is that organisation's (otherwise it would
     vanish from their own listing)."""
-    if isinstance(instance, Place) and instance.organisation_id is None:
-        if not sees_every_organisation(request.user) and len(organisation_ids(request.user)) == 1:
-            Place.objects.filter(pk=instance.pk).update(
-                organisation=min(organisation_ids(request.user))
-            )
+    own = organisation_ids(request.user)
+    if (
+        isinstance(instance, Place)
+        and instance.organisation_id is None
+        and not sees_every_organisation(request.user)
+        and len(own) == 1
+    ):
+        Place.objects.filter(pk=instance.pk).update(
+            organisation=min(organisation_ids(request.user))
+        )
 
 
 hooks.register(digest.HOOK, digest.places_to_check)
