@@ -18,12 +18,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(django_user_model):
-    """An editor with the place permissions only (not a superuser)."""
+    """An editor with the place permissions, for every organisation (the coordination's
+    reach, not a superuser): places are otherwise scoped to the editor's organisation."""
     user = django_user_model.objects.create_user("editrice", password="x")
     group = Group.objects.create(name="Lieux (test)")
     group.permissions.set(
         Permission.objects.filter(
-            content_type__app_label="content", codename__in=["add_place", "change_place"]
+            content_type__app_label="content",
+            codename__in=["add_place", "change_place", "manage_all_organisations"],
         )
         | Permission.objects.filter(codename="access_admin")
     )
