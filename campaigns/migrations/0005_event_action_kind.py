@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0004_nearby_help_block'),
+        # Follows (and joins) the two 0004 migrations landed side by side on main.
+        ("campaigns", "0004_nearby_help_block"),
+        ("campaigns", "0004_short_codes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eventpage',
-            name='action_kind',
-            field=models.CharField(choices=[('collectif', 'Atelier collectif'), ('individuel', 'Accompagnement individuel (permanence, rendez-vous)')], default='collectif', help_text="Pour le bilan : atelier en groupe ou accompagnement d'une personne à la fois.", max_length=12, verbose_name="type d'action"),
+            model_name="eventpage",
+            name="action_kind",
+            field=models.CharField(
+                choices=[
+                    ("collectif", "Atelier collectif"),
+                    ("individuel", "Accompagnement individuel (permanence, rendez-vous)"),
+                ],
+                default="collectif",
+                help_text="Pour le bilan : atelier en groupe ou accompagnement d'une personne à la fois.",
+                max_length=12,
+                verbose_name="type d'action",
+            ),
         ),
     ]

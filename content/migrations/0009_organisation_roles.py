@@ -6,31 +6,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('content', '0008_nearby_help_block'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("content", "0008_nearby_help_block"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='organisation',
-            options={'ordering': ['name'], 'permissions': [('manage_all_organisations', 'Voir et gérer les contenus de toutes les structures (coordination)'), ('view_indicators', 'Consulter le bilan et les indicateurs')], 'verbose_name': 'structure', 'verbose_name_plural': 'structures'},
+            name="organisation",
+            options={
+                "ordering": ["name"],
+                "permissions": [
+                    (
+                        "manage_all_organisations",
+                        "Voir et gérer les contenus de toutes les structures (coordination)",
+                    ),
+                    ("view_indicators", "Consulter le bilan et les indicateurs"),
+                ],
+                "verbose_name": "structure",
+                "verbose_name_plural": "structures",
+            },
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='digest_email',
-            field=models.EmailField(blank=True, help_text='Reçoit chaque lundi la liste des contenus à revoir. Vide : le courriel de la structure et ses éditeurs.', max_length=254, verbose_name='courriel du récapitulatif'),
+            model_name="organisation",
+            name="digest_email",
+            field=models.EmailField(
+                blank=True,
+                help_text="Reçoit chaque lundi la liste des contenus à revoir. Vide : le courriel de la structure et ses éditeurs.",
+                max_length=254,
+                verbose_name="courriel du récapitulatif",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='editors_group',
-            field=models.ForeignKey(blank=True, help_text='Les comptes de ce groupe gèrent les contenus de la structure.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organisations', to='auth.group', verbose_name='groupe des éditeurs'),
+            model_name="organisation",
+            name="editors_group",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Les comptes de ce groupe gèrent les contenus de la structure.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="organisations",
+                to="auth.group",
+                verbose_name="groupe des éditeurs",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='sections',
-            field=models.ManyToManyField(blank=True, help_text='Les pages (et leurs sous-pages) que la structure rédige.', related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='rubriques du site'),
+            model_name="organisation",
+            name="sections",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Les pages (et leurs sous-pages) que la structure rédige.",
+                related_name="+",
+                to=settings.WAGTAIL_PAGE_MODEL,
+                verbose_name="rubriques du site",
+            ),
         ),
     ]
