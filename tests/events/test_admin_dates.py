@@ -37,6 +37,7 @@ def publish_with_dates(client, event, start, end):
                 initial=1,
             ),
             "level": "tous",
+            "action_kind": event.action_kind,
             "capacity": 5,
             "registration_open": "on",
             "body": streamfield([]),

@@ -151,6 +151,7 @@ def test_editor_is_warned_that_a_cancelled_date_has_registrants(admin_client, ho
                 initial=1,
             ),
             "level": "tous",
+            "action_kind": event.action_kind,
             "capacity": 5,
             "registration_open": "on",
             "body": streamfield([]),

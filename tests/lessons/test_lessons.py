@@ -244,11 +244,13 @@ def test_easy_read_flag_when_original_changes_after():
 
 
 def make_editor():
-    """A member of Wagtail's "Editors" group: page rights come from page permissions."""
+    """A member of the coordination group: page rights come from page permissions."""
     from django.contrib.auth.models import Group, User
 
+    from content.organisations import COORDINATION_GROUP
+
     editor = User.objects.create_user("editrice", password="x" * 20)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=COORDINATION_GROUP))
     return editor
 
 
