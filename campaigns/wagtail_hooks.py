@@ -16,6 +16,7 @@ from content.organisations import (
     OrganisationScopedViewSetMixin,
     permission_required,
 )
+from content.spreadsheet import FrenchSpreadsheetViewSetMixin
 
 from . import indicators
 from .views import admin as admin_views
@@ -66,7 +67,9 @@ register_permission_policy(
 )
 
 
-class RegistrationViewSet(OrganisationScopedViewSetMixin, ModelViewSet):
+class RegistrationViewSet(
+    FrenchSpreadsheetViewSetMixin, OrganisationScopedViewSetMixin, ModelViewSet
+):
     """Organisers list, filter by event and export (CSV/XLSX) registrations."""
 
     model = Registration

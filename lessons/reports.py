@@ -1,7 +1,6 @@
 """Public session-report form (after a school awareness session) and the aggregates behind the
 admin summary and its CSV export."""
 
-import csv
 import hashlib
 from urllib.parse import urlencode
 
@@ -20,6 +19,7 @@ from wagtail.models import Page
 
 from content.forms import DescribedFieldsMixin
 from content.models import Organisation
+from content.spreadsheet import csv_response
 
 from .models.reports import COMMENT_MAX_LENGTH, MAX_PARENTS, MAX_PUPILS, SessionReport
 from .models.reports import school_year_start as year_start
@@ -374,36 +374,35 @@ GROUPS = [
 
 
 def aggregates_csv(school_year=None):
-    """UTF-8 with a byte-order mark and ";" separators: what French Excel opens directly
-    (accents intact, one value per column). One row per group value, long format."""
+    """The staff spreadsheet format (content.spreadsheet), one row per group value, long
+    format, labels only."""
     data = aggregates(school_year)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"bilan-interventions-{school_year or 'toutes-annees'}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
-        ["annee_scolaire", "regroupement", "code", "libelle", "seances", "eleves", "parents"]
-    )
-    period = school_year or "toutes"
+    period = school_year or _("toutes")
     totals = data["totals"]
-    writer.writerow(
-        [period, "total", "", "Total", totals["sessions"], totals["pupils"], totals["parents"]]
-    )
+    rows = [
+        [period, _("total"), _("Total"), totals["sessions"], totals["pupils"], totals["parents"]]
+    ]
     for key, group in GROUPS:
-        for row in data[key]:
-            writer.writerow(
+        for line in data[key]:
+            rows.append(
                 [
-                    "toutes" if key == "by_year" else period,
-                    str(group),
-                    row["key"],
-                    row["label"],
-                    row["sessions"],
-                    row["pupils"],
-                    row["parents"],
+                    _("toutes") if key == "by_year" else period,
+                    group,
+                    line["label"],
+                    line["sessions"],
+                    line["pupils"],
+                    line["parents"],
                 ]
             )
-    return response
+    headings = [
+        _("Année scolaire"),
+        _("Regroupement"),
+        _("Libellé"),
+        _("Séances"),
+        _("Élèves"),
+        _("Parents"),
+    ]
+    return csv_response(f"bilan-interventions-{school_year or 'toutes-annees'}", headings, rows)
 
 
 def bar_chart(rows, value="pupils", width=360):

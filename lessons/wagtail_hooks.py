@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from content import digest
 from content.indicators import ACTIVITIES_HOOK, FIGURES_HOOK
 from content.organisations import OrganisationPermissionPolicy, OrganisationScopedViewSetMixin
+from content.spreadsheet import FrenchSpreadsheetViewSetMixin
 
 from . import indicators
 from .models import LessonPage, SessionReport
@@ -53,7 +54,9 @@ register_permission_policy(
 )
 
 
-class SessionReportViewSet(OrganisationScopedViewSetMixin, SnippetViewSet):
+class SessionReportViewSet(
+    FrenchSpreadsheetViewSetMixin, OrganisationScopedViewSetMixin, SnippetViewSet
+):
     """Editors review the reports sent from the public form: list, filter, correct, delete."""
 
     model = SessionReport

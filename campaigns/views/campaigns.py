@@ -2,7 +2,6 @@
 None of them sets a cookie or stores anything about the visitor."""
 
 import base64
-import csv
 import io
 import mimetypes
 
@@ -10,11 +9,15 @@ import segno
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from content.spreadsheet import csv_response
+
 from ..kit import kit_path
 from ..models import CampaignCounter, CampaignKit, CampaignPage, ShortLink
+from ..models.campaigns import channel_label
 
 # A transparent 1×1 GIF.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -97,10 +100,9 @@ def report_rows(campaign):
 
 def report_csv(request, page_id):
     campaign = get_object_or_404(CampaignPage, pk=page_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="chiffres-{campaign.slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["jour", "canal", "vues", "scans", "telechargements"])
-    for day, channel, views, scans, downloads in report_rows(campaign):
-        writer.writerow([day.isoformat(), channel, views, scans, downloads])
-    return response
+    headings = [_("Jour"), _("Canal"), _("Vues"), _("Scans"), _("Téléchargements")]
+    rows = [
+        (day, channel_label(channel), views, scans, downloads)
+        for day, channel, views, scans, downloads in report_rows(campaign)
+    ]
+    return csv_response(f"chiffres-{campaign.slug}", headings, rows)

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from content.organisations import VIEW_INDICATORS, permission_required
+from content.spreadsheet import csv_response
 
 from . import Filters, activities, figures
-from .spreadsheet import csv_response
 
 
 def _communes():

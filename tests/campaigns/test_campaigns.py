@@ -136,9 +136,10 @@ def test_admin_report_and_csv(admin_client):
     # A legend says which bar is which, and channels read as labels, not codes.
     assert "Vues de la page</text>" in html and "Liens courts et QR codes</text>" in html
     assert ">magazine<" not in html
-    csv = admin_client.get(f"/admin/chiffres-campagnes/{campaign.pk}/csv/").content.decode()
-    assert csv.splitlines()[0] == "jour,canal,vues,scans,telechargements"
-    assert any(line.split(",")[1] == "magazine" for line in csv.splitlines()[1:])
+    csv = admin_client.get(f"/admin/chiffres-campagnes/{campaign.pk}/csv/").content
+    lines = csv.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Jour;Canal;Vues;Scans;Téléchargements"
+    assert any(line.split(";")[1] == "Magazine" for line in lines[1:])
 
 
 def test_linked_drafts_go_live_with_the_campaign(home):
