@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 
+from search.fallback import backend_name
 from search.text import clean_query, normalise_term, strip_accents
 
 MAX_HITS = 500  # enough for facets and 50 pages of results; the count shows "500+" beyond
@@ -255,7 +256,9 @@ def run_query(query, locale):
     """[(page id, content type id)] in relevance order, at most MAX_HITS."""
     if query is None:
         return []
-    results = base_queryset(locale).search(query, order_by_relevance=True)[:MAX_HITS]
+    results = base_queryset(locale).search(query, order_by_relevance=True, backend=backend_name())[
+        :MAX_HITS
+    ]
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is None:  # e.g. Elasticsearch: results are fetched as objects
         return [(p.pk, p.content_type_id) for p in results]
@@ -279,7 +282,7 @@ def run_place_query(query, locale):
     from content.models import Place
 
     # Place's manager is a plain one (no .search()): ask the backend directly.
-    results = get_search_backend().search(query, Place.objects.filter(locale=locale))
+    results = get_search_backend(backend_name()).search(query, Place.objects.filter(locale=locale))
     return list(results[:MAX_PLACES])
 
 

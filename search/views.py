@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from search import query as sq
+from search.fallback import run_with_fallback
 from search.models import SearchTermStat
 from search.text import clean_query
 
@@ -40,7 +41,7 @@ def search_view(request):
     locale = Locale.get_active()
     raw = request.GET.get("q", "")
     selected = _selected_filters(request)
-    outcome = sq.search(raw, selected, locale)
+    outcome, degraded = run_with_fallback(sq.search, raw, selected, locale)
     requested_page = _page_number(request.GET.get("page"))
     paginator = Paginator(outcome.hits, PER_PAGE)
     page_out_of_range = requested_page > paginator.num_pages
@@ -82,6 +83,7 @@ def search_view(request):
         "page_out_of_range": page_out_of_range,
         "base_params": params.urlencode(),
         "has_filters": bool(selected),
+        "search_degraded": degraded,
     }
     return TemplateResponse(request, "search/search.html", context)
 

@@ -129,56 +129,81 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
 # --- Cache: local memory by default, Redis when REDIS_URL is set.
-REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
+def cache_settings(redis_url):
+    """CACHES for a Redis URL (or local memory without one). The cache is optional: when
+    Redis is away, django-redis logs the error and answers a miss (IGNORE_EXCEPTIONS), so
+    pages are built from the database instead of failing (docs/resilience.md)."""
+    if not redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                # Room for the page cache (one entry per page and encoding) beside the rest.
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            }
+        }
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
             "KEY_PREFIX": "capnum",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that does not answer costs each request at most these waits.
+                "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            # Room for the page cache (one entry per page and encoding) beside the rest.
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    }
+
+
+REDIS_URL = env("REDIS_URL")
+CACHES = cache_settings(REDIS_URL)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "capnum.cache"
 # Anonymous page cache (content/cache.py): seconds a page is kept when nothing purges it
 # (time-dependent bits: banners of the day, past events); 0 turns it off.
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/")
 
+
 # --- Search: database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
-ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            # Wagtail's elasticsearch9 backend with a French analyzer (search/elasticsearch.py).
-            "BACKEND": "search.elasticsearch",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env("ELASTICSEARCH_INDEX", "capnum"),
-            "TIMEOUT": 10,
-        }
-    }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # French stemming + unaccent configurations and the (title || body) index come from
-    # search/migrations/0002; search.backends drops the useless vector projection.
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
+def database_search_backend(engine):
+    if engine == "django.db.backends.postgresql":
+        # French stemming + unaccent configurations and the (title || body) index come from
+        # search/migrations/0002; search.backends drops the useless vector projection.
+        return {
             "BACKEND": "search.backends",
             "SEARCH_CONFIG": "capnum_french",
             "AUTOCOMPLETE_CONFIG": "capnum_simple",
         }
-    }
-else:
     # SQLite FTS5 (remove_diacritics tokenizer): no stemming, see docs/search.md.
     # search.backends joins the FTS table once per query (the stock query is very slow on
     # a large site).
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+    return {"BACKEND": "search.backends"}
+
+
+def search_backend_settings(elasticsearch_url, engine):
+    """WAGTAILSEARCH_BACKENDS. With Elasticsearch, the database index is kept up to date
+    beside it as "fallback": the search page answers from it when Elasticsearch is away
+    (search/fallback.py)."""
+    if not elasticsearch_url:
+        return {"default": database_search_backend(engine)}
+    return {
+        "default": {
+            # Wagtail's elasticsearch9 backend with a French analyzer (search/elasticsearch.py).
+            "BACKEND": "search.elasticsearch",
+            "URLS": [elasticsearch_url],
+            "INDEX": env("ELASTICSEARCH_INDEX", "capnum"),
+            "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
+        },
+        "fallback": database_search_backend(engine),
+    }
+
+
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+WAGTAILSEARCH_BACKENDS = search_backend_settings(ELASTICSEARCH_URL, DATABASES["default"]["ENGINE"])
 
 # --- Background tasks (django-tasks, Wagtail's task framework): run in-process by default.
 TASKS = {
