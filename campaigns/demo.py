@@ -27,6 +27,7 @@ from .models import (
     ScamAlertPage,
     ShortLink,
 )
+from .models.calendar import seed_national_days
 
 DATA = data_dir(__file__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -151,4 +152,6 @@ def load():
     events = [p for p in pages if isinstance(p, EventPage)]
     new = sum(1 for p in events if p.slug not in existing)
     campaigns = sum(1 for p in pages if isinstance(p, CampaignPage))
+    year = timezone.localdate().year
+    seed_national_days(range(year - 1, year + 3))
     return f"agenda with {len(events)} events ({new} new); {campaigns} campagne(s), 1 alerte"

@@ -6,8 +6,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaigns.models import Registration
+from campaigns.models import NationalDayDate, Registration
 from content import digest
 from content.indicators import ACTIVITIES_HOOK, FIGURES_HOOK
 from content.organisations import (
@@ -188,3 +190,18 @@ def events_without_attendance(organisation, today):
 
 hooks.register(FIGURES_HOOK, indicators.figures)
 hooks.register(ACTIVITIES_HOOK, indicators.activities)
+
+
+class NationalDayViewSet(SnippetViewSet):
+    """Editors correct a year's dates (Numériqu'elles moves) or add next year's."""
+
+    model = NationalDayDate
+    icon = "date"
+    menu_label = _("Journées nationales")
+    list_display = ["name", "start", "end"]
+    list_filter = ["start"]
+    ordering = ["start"]
+    search_fields = ["name"]
+
+
+register_snippet(NationalDayViewSet)

@@ -1,4 +1,5 @@
 from .alerts import ScamAlertIndexPage, ScamAlertPage
+from .calendar import NationalDayDate
 from .campaigns import (
     CampaignCounter,
     CampaignIndexPage,
@@ -17,6 +18,7 @@ __all__ = [
     "CampaignPartner",
     "EventIndexPage",
     "EventPage",
+    "NationalDayDate",
     "Occurrence",
     "Registration",
     "ScamAlertIndexPage",

@@ -1,3 +1,4 @@
+import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from wagtail.search import index
 from content.blocks import BaseStreamBlock
 from content.models import BasePage
 
-from ..calendar import national_days
+from .calendar import days_between
 
 
 class CampaignIndexPage(BasePage):
@@ -44,9 +45,27 @@ class CampaignIndexPage(BasePage):
         context["current"] = [c for c in campaigns if c.start_date <= today <= c.end_date]
         context["upcoming"] = [c for c in campaigns if c.start_date > today]
         context["past"] = [c for c in campaigns if c.end_date < today][::-1]
-        context["year"] = today.year
-        context["national_days"] = national_days(today.year)
+        context.update(self.calendar_context(request, today))
         return context
+
+    def calendar_context(self, request, today):
+        """The next twelve months by default (on 2 December, not a year of past dates), or
+        the year asked for with `?annee=` among the ones the calendar offers."""
+        years = list(range(today.year - 1, today.year + 3))
+        try:
+            year = int(request.GET.get("annee", ""))
+        except ValueError:
+            year = None
+        if year in years:
+            first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        else:
+            year = None
+            first, last = today, today + datetime.timedelta(days=364)
+        return {
+            "calendar_year": year,
+            "calendar_years": years,
+            "national_days": days_between(first, last),
+        }
 
 
 class FigureBlock(blocks.StructBlock):
