@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from content.demo import french, get_home
 from content.demo_data import data_dir, load_tree, read
 from content.models import Organisation, Place
+from content.places.hours import is_public_holiday
 
 from .models import (
     CampaignIndexPage,
@@ -86,12 +87,22 @@ def next_weekday(weekday, hour, weeks_ahead):
     return datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=PARIS)
 
 
+def is_closed(day):
+    """The demo's structures close on public holidays and between Christmas and New Year."""
+    christmas_break = (day.month, day.day) >= (12, 24) or (day.month, day.day) <= (1, 1)
+    return christmas_break or is_public_holiday(day)
+
+
 def upcoming(recurring):
-    first = recurring.get("first_week", 0)
-    return [
-        next_weekday(recurring["weekday"], recurring["hour"], week)
-        for week in range(first, first + recurring["weeks"])
-    ]
+    """`weeks` weekly dates from `first_week`, skipping the weeks the structures are closed."""
+    starts = []
+    week = recurring.get("first_week", 0)
+    while len(starts) < recurring["weeks"]:
+        start = next_weekday(recurring["weekday"], recurring["hour"], week)
+        if not is_closed(start.date()):
+            starts.append(start)
+        week += 1
+    return starts
 
 
 def occurrences(starts, hours=2):

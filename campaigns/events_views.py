@@ -151,29 +151,25 @@ def event_context(event, request):
 
 
 def json_ld(event, request, dates):
+    """One schema.org Event per date: a series from January to September is several events,
+    not one nine months long."""
     import json
 
     if not dates:
         return ""
-    first, last = dates[0], dates[-1]
-    data = {
+    shared = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
         "description": event.summary,
-        "startDate": timezone.localtime(first.start).isoformat(),
-        "endDate": timezone.localtime(last.end).isoformat(),
         "url": event.get_full_url(request),
-        "eventStatus": "https://schema.org/EventCancelled"
-        if all(o.is_cancelled for o in dates)
-        else "https://schema.org/EventScheduled",
         "isAccessibleForFree": event.is_free,
         "inLanguage": "fr",
     }
     if event.place:
         place = event.place
-        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        data["location"] = {
+        shared["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        shared["location"] = {
             "@type": "Place",
             "name": place.nom,
             "address": {
@@ -185,14 +181,26 @@ def json_ld(event, request, dates):
             },
         }
     elif event.online_url:
-        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-        data["location"] = {"@type": "VirtualLocation", "url": event.online_url}
+        shared["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        shared["location"] = {"@type": "VirtualLocation", "url": event.online_url}
     if event.organiser:
-        data["organizer"] = {"@type": "Organization", "name": event.organiser.name}
+        shared["organizer"] = {"@type": "Organization", "name": event.organiser.name}
         if event.organiser.website:
-            data["organizer"]["url"] = event.organiser.website
-    if event.capacity:
-        data["maximumAttendeeCapacity"] = event.capacity
+            shared["organizer"]["url"] = event.organiser.website
+    items = []
+    for occurrence in dates:
+        item = {
+            **shared,
+            "startDate": timezone.localtime(occurrence.start).isoformat(),
+            "endDate": timezone.localtime(occurrence.end).isoformat(),
+            "eventStatus": "https://schema.org/EventCancelled"
+            if occurrence.is_cancelled
+            else "https://schema.org/EventScheduled",
+        }
+        if occurrence.seats:
+            item["maximumAttendeeCapacity"] = occurrence.seats
+        items.append(item)
+    data = items[0] if len(items) == 1 else items
     # "</" cannot appear inside the script element.
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 

@@ -1,4 +1,5 @@
 import datetime
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -164,3 +165,68 @@ def test_purge_erases_personal_data_and_keeps_counts(home, settings):
     assert old_occurrence.registrations.filter(status=Registration.Status.WAITING).count() == 1
     kept.refresh_from_db()
     assert kept.name == "Kept" and kept.purged_at is None
+
+
+def json_ld_items(html):
+    import json
+
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(html[start : html.index("</script>", start)])
+    return data if isinstance(data, list) else [data]
+
+
+def test_past_event_shows_its_dates(client, home):
+    event = make_event(make_agenda(home), starts=[paris(2025, 1, 27, 9), paris(2025, 9, 29, 9)])
+    html = client.get(event.url).content.decode()
+    assert "Cet événement est terminé" in html
+    assert "lundi 27 janvier 2025" in html
+    assert "lundi 29 septembre 2025" in html
+
+
+def test_json_ld_has_one_event_per_date(client, home):
+    """A series from January to September is not one nine-month event."""
+    starts = [paris(2025, 1, 27, 9), paris(2025, 1, 30, 9), paris(2025, 9, 29, 9)]
+    event = make_event(make_agenda(home), starts=starts, hours=3)
+    items = json_ld_items(client.get(event.url).content.decode())
+    assert [(i["startDate"], i["endDate"]) for i in items] == [
+        ("2025-01-27T09:00:00+01:00", "2025-01-27T12:00:00+01:00"),
+        ("2025-01-30T09:00:00+01:00", "2025-01-30T12:00:00+01:00"),
+        ("2025-09-29T09:00:00+02:00", "2025-09-29T12:00:00+02:00"),
+    ]
+    assert {i["name"] for i in items} == {event.title}
+
+
+def test_cancelled_date_is_cancelled_in_json_ld(client, home):
+    event = make_event(make_agenda(home), starts=[paris(2030, 3, 5, 14), paris(2030, 3, 12, 14)])
+    event.occurrences.filter(start=paris(2030, 3, 5, 14)).update(status="annulee")
+    items = json_ld_items(client.get(event.url).content.decode())
+    assert [i["eventStatus"].rsplit("/", 1)[1] for i in items] == [
+        "EventCancelled",
+        "EventScheduled",
+    ]
+
+
+def test_event_over_several_days_shows_both_days(client, home):
+    event = make_event(make_agenda(home), starts=[paris(2030, 6, 3, 9)], hours=32)
+    import re
+
+    html = client.get(event.url).content.decode()
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "du lundi 3 juin 2030 à 9h00 au mardi 4 juin 2030 à 17h00" in text
+    assert '<time datetime="2030-06-04T17:00:00+02:00">' in html
+
+
+def test_demo_series_skip_christmas_and_public_holidays():
+    from campaigns.demo import upcoming
+
+    moment = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        starts = upcoming({"weekday": 3, "hour": 14, "weeks": 6})
+    days = [s.date() for s in starts]
+    assert len(days) == 6
+    assert datetime.date(2026, 12, 24) not in days
+    assert datetime.date(2026, 12, 31) not in days
+    assert days[0] == datetime.date(2026, 12, 3)
+    assert all(d.weekday() == 3 for d in days)

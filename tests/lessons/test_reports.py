@@ -270,7 +270,7 @@ def test_demo_reports_reproduce_the_seeds_figures(admin_client):
     assert SessionReport.objects.filter(structure_name="Centre social Éclaté Bellidée").count() == (
         len(bellidee_reports)
     )
-    data = aggregates("2025-2026")
+    data = aggregates("2024-2025")
     pupils = {row["key"]: row["pupils"] for row in data["by_level"]}
     assert (pupils["6e"], pupils["5e"], pupils["4e"], pupils["2nde"]) == (121, 95, 84, 110)
     bellidee = next(r for r in data["by_structure"] if r["key"].startswith("Centre social"))
@@ -375,7 +375,7 @@ def test_admin_list_filters_edit_and_delete(admin_client, bellidee):
     assert "Collège de Marquise" in by_structure and "Saint-Martin-Boulogne" not in by_structure
     searched = admin_client.get(list_url, {"q": "Marquise"}).content.decode()
     assert "Collège de Marquise" in searched and "Lycée de Boulogne-sur-Mer" not in searched
-    by_topic = admin_client.get(list_url, {"topic": "ia", "school_year": "2025-2026"})
+    by_topic = admin_client.get(list_url, {"topic": "ia", "school_year": "2024-2025"})
     assert "Lycée de Boulogne-sur-Mer" in by_topic.content.decode()
     assert "Collège de Marquise" not in by_topic.content.decode()
 
