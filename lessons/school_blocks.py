@@ -4,7 +4,7 @@ true-or-false posts and scenario cards (each one a projector slide and a printab
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from content.blocks import GlossaryTermBlock, QuizBlock, RichTextBlock
+from content.blocks import GlossaryTermBlock, H5PActivityBlock, QuizBlock, RichTextBlock
 
 
 class SessionStepBlock(blocks.StructBlock):
@@ -144,3 +144,4 @@ class PupilActivitiesBlock(blocks.StreamBlock):
     post = SocialPostBlock()
     scenario = ScenarioCardBlock()
     glossary_term = GlossaryTermBlock()
+    h5p_activity = H5PActivityBlock()

@@ -45,7 +45,6 @@ class SchoolModulePageFactory(wagtail_factories.PageFactory):
     summary = "Un module pour la classe."
     topic = "cyberharcelement"
     class_levels = factory.LazyFunction(lambda: ["4e", "3e"])
-    duration_minutes = 55
     session_plan = factory.LazyFunction(
         lambda: [
             (
@@ -61,6 +60,11 @@ class SchoolModulePageFactory(wagtail_factories.PageFactory):
                 },
             )
         ]
+    )
+
+    # The announced duration is the timed plan's (SchoolModulePage.clean checks it).
+    duration_minutes = factory.LazyAttribute(
+        lambda module: sum(step[1]["duration_minutes"] for step in module.session_plan)
     )
 
     class Meta:

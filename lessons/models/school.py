@@ -3,6 +3,7 @@
 and a parents' version."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -222,6 +223,21 @@ class SchoolModulePage(RoutablePageMixin, AudienceThemeMixin, BasePage):
     @property
     def plan_minutes(self):
         return sum(step.value["duration_minutes"] for step in self.session_plan)
+
+    def clean(self):
+        super().clean()
+        # A teacher books the announced duration: the timed plan must fit it exactly.
+        planned = self.plan_minutes
+        if self.session_plan and planned != self.duration_minutes:
+            raise ValidationError(
+                {
+                    "duration_minutes": _(
+                        "Le déroulé minuté totalise %(planned)s minutes et la durée annoncée est "
+                        "de %(announced)s minutes : corrigez l'une ou l'autre."
+                    )
+                    % {"planned": planned, "announced": self.duration_minutes}
+                }
+            )
 
     @cached_property
     def parents_version(self):

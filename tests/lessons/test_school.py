@@ -36,8 +36,16 @@ def test_demo_has_the_four_seed_modules(home):
         "emi",
     }
     assert modules.count() == 4
-    parents = ParentsVersionPage.objects.live().get()
-    assert parents.get_parent().slug == "reseaux-sociaux-jeunes-et-parents-5e"
+    for module in modules:
+        assert module.parents_version is not None, module.slug
+
+
+def test_every_demo_parents_version_answers(client):
+    versions = ParentsVersionPage.objects.live()
+    assert versions.count() == 4
+    for version in versions:
+        response = client.get(version.url)
+        assert response.status_code == 200, version.url
 
 
 def test_index_lists_every_module_as_a_card(client):
@@ -125,7 +133,7 @@ def test_module_page_gives_the_teacher_everything(client):
 def test_module_links_to_its_parents_version(client):
     html = client.get(MODULE_5E).content.decode()
     assert f'href="{MODULE_5E}version-parents/"' in html
-    assert "version-parents" not in client.get(MODULE_6E).content.decode()
+    assert f'href="{MODULE_6E}version-parents/"' in client.get(MODULE_6E).content.decode()
     parents = client.get(MODULE_5E + "version-parents/")
     assert parents.status_code == 200
     assert "Une heure en famille" in parents.content.decode()
@@ -249,6 +257,7 @@ def test_module_queries_do_not_grow_with_steps(client, home):
     small = SchoolModulePageFactory(parent=index)
     large = SchoolModulePageFactory(parent=index)
     large.session_plan = list(small.session_plan.raw_data) * 12
+    large.duration_minutes = small.duration_minutes * 12
     large.save()
     for suffix in ("", "mode-classe/", "kit/"):
         assert count_page_queries(client, small.url + suffix) == count_page_queries(
@@ -314,3 +323,72 @@ def test_social_post_shows_the_verdict_label():
     block = SocialPostBlock()
     value = block.to_python({**block.meta.preview_value, "verdict": "trompeur"})
     assert "Réponse : Trompeur" in block.render(value)
+
+
+def admin_module_data(duration, steps):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    return nested_form_data(
+        {
+            "title": "Module minuté",
+            "slug": "module-minute",
+            "summary": "",
+            "topic": "ia",
+            "duration_minutes": duration,
+            "group_size": "",
+            "objectives": "",
+            "materials": "",
+            "prerequisites": "",
+            "session_plan": streamfield(
+                [
+                    (
+                        "step",
+                        {
+                            "title": f"Étape {n}",
+                            "duration_minutes": m,
+                            "does": rich_text("<p>Animer.</p>"),
+                            "says": "",
+                            "prompts": streamfield([]),
+                            "expected": "",
+                            "pitfalls": "",
+                        },
+                    )
+                    for n, m in enumerate(steps)
+                ]
+            ),
+            "safeguarding": rich_text(""),
+            "help_numbers": streamfield([]),
+            "activities": streamfield([]),
+            "seo_title": "",
+            "search_description": "",
+            "action-publish": "publish",
+        }
+    ) | {"class_levels": ["3e"]}
+
+
+def test_announced_duration_must_match_the_timed_plan(admin_client, home):
+    index = SchoolIndexPage.objects.child_of(home).get()
+    url = f"/admin/pages/add/lessons/schoolmodulepage/{index.pk}/"
+    response = admin_client.post(url, admin_module_data(45, [10, 25, 20]))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "totalise 55 minutes" in errors["duration_minutes"][0]
+    assert not SchoolModulePage.objects.filter(slug="module-minute").exists()
+    response = admin_client.post(url, admin_module_data(55, [10, 25, 20]))
+    assert response.status_code == 302
+    assert SchoolModulePage.objects.get(slug="module-minute").live
+
+
+def test_h5p_activity_goes_into_a_module_and_its_classroom_slides(client, home):
+    from content.demo_h5p import DEMO_UUID
+    from content.models import H5PActivity
+
+    activity = H5PActivity.objects.get(uuid=DEMO_UUID)
+    module = SchoolModulePage.objects.live().first()
+    module.activities = [("h5p_activity", {"activity": activity, "introduction": "À vous !"})]
+    module.save_revision().publish()
+    classroom = client.get(module.url + "mode-classe/").content.decode()
+    assert f'data-h5p-activity="{activity.uuid}"' in classroom
+    assert "Version texte de l'activité" in classroom
+    kit = client.get(module.url + "kit/").content.decode()
+    assert activity.title in unescape(kit)
