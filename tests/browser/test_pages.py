@@ -70,3 +70,18 @@ def test_page_reads_without_javascript(make_page, name, path, status):
     page.goto(path)
     assert page.locator("main h1").is_visible()
     assert page.locator("footer").is_visible()
+
+
+PHONE = {"width": 320, "height": 640}
+
+
+@pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_title_is_on_the_first_screen_of_a_phone(make_page, name, path, status):
+    """At 320×640 the page's <h1> starts on the first screen, above the fold (issue 15: the
+    header and banners used to push it 1,100 px down)."""
+    page = make_page(width=PHONE["width"], height=PHONE["height"])
+    page.goto(path)
+    top = page.evaluate(
+        "() => document.querySelector('h1').getBoundingClientRect().top + window.scrollY"
+    )
+    assert top < PHONE["height"], f"{name}: <h1> starts at {top:.0f}px"
