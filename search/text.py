@@ -4,6 +4,10 @@ import re
 import unicodedata
 
 MAX_QUERY_LENGTH = 200
+# More words than this add nothing to a visitor's search and blow up the backends' query
+# parsers (FTS5's stack, the nested And/Or of the PostgreSQL query): see docs/resilience.md.
+MAX_QUERY_WORDS = 10
+_CAP_WORD_RE = re.compile(r"\w+", re.UNICODE)
 _WORD_RE = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
@@ -18,13 +22,25 @@ def normalise_term(text):
 
 
 def clean_query(raw):
-    """The visitor's query, made safe to hand to any backend: control characters dropped,
-    whitespace collapsed, length capped (a 5 000-character query is cut, not refused)."""
+    """The visitor's query, made safe to hand to any backend: NFKC-normalised first (a
+    character may expand into several words, so the caps come after), control characters
+    dropped, whitespace collapsed, length and number of words capped (a 5 000-character
+    query is cut, not refused)."""
     if not raw:
         return ""
-    text = "".join(c if c.isprintable() else " " for c in str(raw))
-    text = " ".join(text.split())
-    return text[:MAX_QUERY_LENGTH].strip()
+    # Normalising an unbounded input is linear but keep the work bounded all the same.
+    text = unicodedata.normalize("NFKC", str(raw)[: MAX_QUERY_LENGTH * 4])
+    text = "".join(c if c.isprintable() else " " for c in text)
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    return cap_words(text).strip()
+
+
+def cap_words(text, limit=MAX_QUERY_WORDS):
+    """`text` cut after its `limit`-th word (words as the backends' tokenizers see them)."""
+    for number, match in enumerate(_CAP_WORD_RE.finditer(text), start=1):
+        if number == limit:
+            return text[: match.end()]
+    return text
 
 
 def words(text):
