@@ -115,7 +115,20 @@ TEMPLATES = [
     },
 ]
 
+
 # --- Database: SQLite is the embedded default; DATABASE_URL selects PostgreSQL.
+def sqlite_options(busy_timeout):
+    """SQLite set up for several server processes (docs/resilience.md): WAL lets readers
+    go on while one writer writes; IMMEDIATE takes the write lock when a transaction
+    starts, so a waiting writer queues for up to `busy_timeout` seconds instead of failing
+    with "database is locked" when its read lock cannot be upgraded."""
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": busy_timeout,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+
+
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
@@ -127,6 +140,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # disks) the planner reads the whole search index table for a common word instead of
     # the GIN index (search p50 64 -> 31 ms at 10 000 pages, see docs/search.md "Speed").
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        sqlite_options(float(env("SQLITE_BUSY_TIMEOUT", "20")))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
