@@ -9,6 +9,7 @@ import json
 import posixpath
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -144,6 +145,22 @@ def _authors(h5p_json):
     return authors[:20]
 
 
+def _check_every_entry(archive):
+    """Reads every entry (sizes already bounded above) so a corrupt one (wrong CRC, broken
+    deflate stream) is refused here, before anything is written, not half-way through the
+    extraction."""
+    try:
+        bad = archive.testzip()
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        bad = "?"
+    if bad is not None:
+        _fail(
+            _("Le paquet est abîmé (le fichier %(name)s est illisible) : paquet refusé."),
+            "corrupt_entry",
+            name=bad,
+        )
+
+
 def validate_archive(archive, compressed_size):
     """Validates an open ZipFile; returns an H5PManifest or raises ValidationError."""
     if compressed_size > MAX_COMPRESSED_SIZE:
@@ -225,6 +242,7 @@ def validate_archive(archive, compressed_size):
     licence = h5p_json.get("license") if isinstance(h5p_json.get("license"), str) else ""
     if licence and isinstance(h5p_json.get("licenseVersion"), str):
         licence = f"{licence} {h5p_json['licenseVersion']}"
+    _check_every_entry(archive)
     return H5PManifest(
         title=title[:255],
         main_library=main[:255],

@@ -37,6 +37,18 @@ def with_extra(name, data=b"x", **info_fields):
     return buffer.getvalue()
 
 
+def bad_crc_package():
+    """A valid package whose library JavaScript (not one of the two JSON files) has a wrong
+    CRC in the zip directory."""
+    data = bytearray(with_extra("H5P.CapQuiz-1.0/extra.js", b"console.log('x');" * 50))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("H5P.CapQuiz-1.0/extra.js")
+    wrong = (info.CRC ^ 0xFFFFFFFF).to_bytes(4, "little")
+    right = info.CRC.to_bytes(4, "little")
+    assert data.count(right) >= 1
+    return bytes(data.replace(right, wrong))
+
+
 def symlink_package():
     return with_extra(
         "content/link.json",
@@ -84,6 +96,7 @@ HOSTILE = {
         "invalid_h5p_json",
     ),
     "no content.json": (without("content/content.json"), "missing_content_json"),
+    "bad CRC on a library file": (bad_crc_package(), "corrupt_entry"),
 }
 
 
