@@ -21,13 +21,18 @@
     slides.forEach(function (slide) { slide.setAttribute("tabindex", "-1"); });
 
     function show(index, moveFocus) {
-      current = Math.max(0, Math.min(slides.length - 1, index));
+      var last = slides.length - 1;
+      // Past either end: stay, and say so. The buttons are never `disabled`, which would
+      // drop the focus of a keyboard user to <body>; aria-disabled says the same thing.
+      var edge = index < 0 ? "data-label-first" : index > last ? "data-label-last" : null;
+      current = Math.max(0, Math.min(last, index));
       slides.forEach(function (slide, i) { slide.hidden = i !== current; });
-      prev.disabled = current === 0;
-      next.disabled = current === slides.length - 1;
-      // The sentence comes translated from the template.
+      prev.setAttribute("aria-disabled", String(current === 0));
+      next.setAttribute("aria-disabled", String(current === last));
+      // The sentences come translated from the template.
       status.textContent = (status.getAttribute("data-label") || "{n} / {total}")
-        .replace("{n}", String(current + 1)).replace("{total}", String(slides.length));
+        .replace("{n}", String(current + 1)).replace("{total}", String(slides.length)) +
+        (edge ? " " + status.getAttribute(edge) : "");
       if (moveFocus) slides[current].focus();
       if (window.location.hash !== "#diapo-" + (current + 1) && window.history.replaceState) {
         window.history.replaceState(null, "", "#diapo-" + (current + 1));

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from .conftest import assert_no_axe_violations
+from .conftest import assert_no_axe_violations, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -56,12 +56,44 @@ def test_classroom_mode_moves_with_arrow_keys_and_works_offline(make_page):
     page.keyboard.press("End")
     assert status.text_content() == f"Diapositive {total} sur {total}"
     assert page.locator('a[href="tel:3018"]').is_visible()
-    assert page.locator("[data-deck-next]").is_disabled()
+    assert page.locator("[data-deck-next]").get_attribute("aria-disabled") == "true"
     page.keyboard.press("ArrowLeft")
     assert status.text_content() == f"Diapositive {total - 1} sur {total}"
     assert page.get_by_role("heading", name="Carte scénario : Le compte piraté").is_visible()
     page.locator("[data-deck-prev]").click()
     assert status.text_content() == f"Diapositive {total - 2} sur {total}"
+    assert_no_axe_violations(page)
+    assert page.problems.messages == []
+
+
+def test_classroom_buttons_keep_the_focus_at_both_ends(make_page):
+    """Keyboard only: « Suivante » on the last slide and « Précédente » on the first stay
+    focused (aria-disabled, never disabled) and the live status says why nothing moved."""
+    page = make_page(width=1280, height=720)
+    page.goto(MODULE + "mode-classe/")
+    total = page.locator("[data-slide]").count()
+    status = page.locator("[data-deck-status]")
+    prev, following = page.locator("[data-deck-prev]"), page.locator("[data-deck-next]")
+    tab_to(page, lambda el: el["tag"] == "BUTTON" and el["text"] == "Précédente")
+    assert prev.get_attribute("aria-disabled") == "true"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.hasAttribute('data-deck-prev')")
+    assert status.text_content() == "Diapositive 1 sur 5 C’est la première diapositive."
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-deck-next')")
+    for number in range(2, total + 1):
+        page.keyboard.press("Enter")
+        assert status.text_content() == f"Diapositive {number} sur {total}"
+        assert page.evaluate("document.activeElement.hasAttribute('data-deck-next')")
+    assert following.get_attribute("aria-disabled") == "true"
+    assert prev.get_attribute("aria-disabled") == "false"
+    page.keyboard.press("Enter")  # on the last slide
+    assert page.evaluate("document.activeElement.hasAttribute('data-deck-next')")
+    last = f"Diapositive {total} sur {total} C’est la dernière diapositive."
+    assert status.text_content() == last
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.hasAttribute('data-deck-next')")
+    assert not page.evaluate("document.querySelector('[data-deck-controls] [disabled]')")
     assert_no_axe_violations(page)
     assert page.problems.messages == []
 
