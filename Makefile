@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup run serve test lint format check migrations-check pytest browser bench messages clean
+.PHONY: help setup run serve test lint format check migrations-check pytest browser bench messages compilemessages clean
 
 help:
 	@echo "make run     set up everything (venv, dependencies, database, demo content, admin) and serve on $(HOST):$(PORT)"
@@ -14,6 +14,7 @@ help:
 	@echo "make test    every check: ruff, manage.py check, makemigrations --check, pytest with coverage and browser tests"
 	@echo "make bench   render each page type and print queries, bytes and timings"
 	@echo "make format  apply ruff's formatting and safe fixes"
+	@echo "make messages  update the message catalogues (site/locale) from the code and templates"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +28,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+# The catalogues are compiled, never committed (.mo in .gitignore): needs GNU gettext's msgfmt.
+compilemessages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l fr --no-obsolete --no-location \
+		-i .venv -i node_modules -i bench -i tests -i "*/demo_data"
+
+setup: $(VENV)/.installed node_modules/.installed compilemessages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) sync_site_url
@@ -54,7 +63,7 @@ check: $(VENV)/.installed
 migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=capnum.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: $(VENV)/.installed node_modules/.installed
+pytest: $(VENV)/.installed node_modules/.installed compilemessages
 	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 test: lint check migrations-check pytest

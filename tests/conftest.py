@@ -3,6 +3,8 @@ transactional test flushed it, so every test can rely on it."""
 
 import io
 import os
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +12,25 @@ from django.core.management import call_command
 # Playwright's sync API runs an event loop in this thread; Django's ORM is still used
 # synchronously around it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_sessionstart(session):
+    """Compile the project's message catalogues when a .po is newer than its .mo, as
+    `make setup` and `make test` do (`compilemessages`): the French catalogue carries the
+    plural rule (« 0 résultat »), so a suite run straight through pytest needs it too."""
+    from django.conf import settings
+    from django.utils.translation import trans_real
+
+    compiled = False
+    for locale_path in settings.LOCALE_PATHS:
+        for po in Path(locale_path).glob("*/LC_MESSAGES/*.po"):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+                compiled = True
+    if compiled:  # catalogues read before this point are cached per language
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 def ensure_demo_site():

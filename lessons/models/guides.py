@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -430,7 +430,9 @@ class ToolGuidePage(AudienceThemeMixin, BasePage):
     def duration_label(self):
         hours, minutes = divmod(self.duration_minutes, 60)
         if not hours:
-            return gettext("environ %(minutes)s minutes") % {"minutes": minutes}
+            return ngettext(
+                "environ %(minutes)s minute", "environ %(minutes)s minutes", minutes
+            ) % {"minutes": minutes}
         if not minutes:
             return gettext("environ %(hours)s h") % {"hours": hours}
         return gettext("environ %(hours)s h %(minutes)s") % {"hours": hours, "minutes": minutes}

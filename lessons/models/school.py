@@ -9,6 +9,7 @@ from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -218,7 +219,10 @@ class SchoolModulePage(RoutablePageMixin, AudienceThemeMixin, BasePage):
 
     @property
     def card_meta(self):
-        return _("Séance de %(minutes)s minutes") % {"minutes": self.duration_minutes}
+        minutes = self.duration_minutes
+        return ngettext(
+            "Séance de %(minutes)s minute", "Séance de %(minutes)s minutes", minutes
+        ) % {"minutes": minutes}
 
     @property
     def plan_minutes(self):

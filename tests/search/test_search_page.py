@@ -368,3 +368,16 @@ def test_publishing_reindexes_only_the_page(home):
     assert len(small) == len(large) == expected
     # No query reads the pages table: nothing but this page's entry is rebuilt.
     assert not any("wagtailcore_page" in q for q in small + large)
+
+
+def test_result_count_follows_the_french_plural_rule(client, home):
+    """« 0 résultat », « 1 résultat », « 2 résultats » (French puts 0 in the singular)."""
+    zero = client.get(URL, {"q": "quokkaplumezz"}).content.decode()
+    assert "0 résultat pour « quokkaplumezz »" in zero
+    assert "0 résultats" not in zero
+    StandardPageFactory(parent=home, title="Atelier quokkaplume", summary="quokkaplume")
+    one = client.get(URL, {"q": "quokkaplume"}).content.decode()
+    assert "1 résultat pour « quokkaplume »" in one
+    StandardPageFactory(parent=home, title="Balade quokkaplume", summary="quokkaplume")
+    two = client.get(URL, {"q": "quokkaplume"}).content.decode()
+    assert "2 résultats pour « quokkaplume »" in two
