@@ -8,6 +8,7 @@ import re
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
+from django.shortcuts import render
 from django.urls import reverse
 
 # Inline data blocks (JSON-LD) are allowed by the hash of their exact text: no per-request
@@ -64,3 +65,38 @@ class SecretFreeGZipMiddleware(GZipMiddleware):
         if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return response
         return super().process_response(request, response)
+
+
+class AnonymousBodySizeLimitMiddleware:
+    """Refuse an anonymous request whose declared body is larger than its endpoint allows,
+    before anything reads it (CSRF checks, form parsing, multipart spooling to temporary files).
+
+    Placed after AuthenticationMiddleware: editors (logged in) keep Django's and Wagtail's own
+    upload limits. A body without Content-Length (chunked) is read as empty by Django's WSGI
+    handler, so the declared length is the one that matters."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limits = [(re.compile(pattern), size) for pattern, size in settings.BODY_SIZE_LIMITS]
+
+    def limit_for(self, path):
+        for pattern, size in self.limits:
+            if pattern.search(path):
+                return size
+        return settings.ANONYMOUS_MAX_BODY_SIZE
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length:
+            limit = self.limit_for(request.path_info)
+            if length > limit and not request.user.is_authenticated:
+                return render(
+                    request,
+                    "413.html",
+                    {"limit_kb": max(1, limit // 1024)},
+                    status=413,
+                )
+        return self.get_response(request)

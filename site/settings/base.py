@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before CsrfViewMiddleware's view hook reads the body (docs/protections.md).
+    "capnum.middleware.AnonymousBodySizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -255,6 +257,18 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Request bodies (docs/protections.md). Visitors' forms are small: an anonymous request
+# declaring a larger body is refused with a 413 before it is read. Editors' uploads keep
+# Wagtail's limits (images, documents) and Django's below.
+ANONYMOUS_MAX_BODY_SIZE = int(env("ANONYMOUS_MAX_BODY_SIZE", str(64 * 1024)))
+# Endpoints that need less (path pattern, bytes): the H5P counter sends one short field.
+BODY_SIZE_LIMITS = [(r"^/h5p/[^/]+/event/$", 2 * 1024)]
+# Form fields held in memory (a long page edited in the admin stays well below this).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# An uploaded file larger than this is spooled to FILE_UPLOAD_TEMP_DIR (system default if unset).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_TEMP_DIR = env("FILE_UPLOAD_TEMP_DIR") or None
 
 # --- E-mail.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
