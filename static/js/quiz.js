@@ -29,15 +29,22 @@
       if (explanation) explanation.hidden = !answered;
     });
     var scoreEl = form.querySelector("[data-quiz-score]");
+    var verdicts = form.querySelector("[data-quiz-verdicts]");
     summary.hidden = missing.length === 0;
     if (missing.length) {
       scoreEl.hidden = true;
+      verdicts.textContent = "";
       summary.focus();
       return;
     }
     scoreEl.textContent = section.getAttribute("data-label-score")
       .replace("%(score)s", score).replace("%(max)s", questions.length);
     scoreEl.hidden = false;
+    // Read out by the quiz's live region (role=status): "Question 1 sur 2 : Bravo…".
+    verdicts.textContent = questions.map(function (fieldset) {
+      return fieldset.querySelector(".quiz__number").textContent + " : " +
+        fieldset.querySelector("[data-verdict]").textContent;
+    }).join(" ");
     var key = section.getAttribute("data-quiz-key");
     if (key && window.CapProgress) window.CapProgress.recordQuiz(key, score, questions.length);
   }

@@ -306,23 +306,49 @@ def test_quiz_without_javascript_is_checked_by_the_server(client):
     lesson = LessonPage.objects.get(slug="creer-une-adresse-e-mail")
     quiz = first_quiz(lesson)
     url = f"/quiz/{lesson.pk}/"
-    response = client.post(url, {"quiz": quiz.id, "q0": "0", "q1": "1"})
+    response = client.get(url, {"quiz": quiz.id, "q0": "0", "q1": "1"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "Votre score : 2 sur 2." in html
     assert "Aucun conseiller ne demande votre mot de passe." in html  # the explanation
     assert not response.cookies  # nothing stored, no CSRF cookie
-    response = client.post(url, {"quiz": quiz.id, "q0": "0"})
+    assert "no-store" in response["Cache-Control"] and response["X-Robots-Tag"] == "noindex"
+    # The score takes the focus (autofocus: no JavaScript needed) and is the live region.
+    assert re.search(r'role="status" data-quiz-status tabindex="-1" autofocus>', html)
+    response = client.get(url, {"quiz": quiz.id, "q0": "0"})
     html = response.content.decode()
     assert "Choisissez une réponse à la question 2" in html
     assert 'aria-invalid="true"' in html
+    assert re.search(r'class="error-summary"[^>]*data-quiz-errors autofocus>', html)
+    assert "data-quiz-status>" in html  # no autofocus on the score while answers are missing
     assert not re.search(r"Votre score : \d", html)  # no score until every question is answered
 
 
-def test_quiz_view_rejects_get_and_unknown_quiz(client):
+def test_quiz_result_survives_a_reload_and_a_bookmark(client):
+    """Issue 15: reloading or bookmarking the no-JS result gave an empty 405 page."""
     lesson = LessonPage.objects.get(slug="creer-une-adresse-e-mail")
-    assert client.get(f"/quiz/{lesson.pk}/").status_code == 405
-    assert client.post(f"/quiz/{lesson.pk}/", {"quiz": "nope"}).status_code == 404
+    quiz = first_quiz(lesson)
+    lesson_html = client.get(lesson.url).content.decode()
+    assert f'method="get" action="/quiz/{lesson.pk}/"' in lesson_html
+    answers = {"quiz": quiz.id, "q0": "0", "q1": "0"}
+    first = client.get(f"/quiz/{lesson.pk}/", answers)
+    again = client.get(first.request["PATH_INFO"] + "?" + first.request["QUERY_STRING"])
+    assert first.status_code == again.status_code == 200
+    assert "Votre score : 1 sur 2." in again.content.decode()
+    assert again.content == first.content
+    # Forms cached before the change still post: 303 to the same result at a GET URL.
+    posted = client.post(f"/quiz/{lesson.pk}/", answers)
+    assert posted.status_code == 303
+    followed = client.get(posted["Location"])
+    assert "Votre score : 1 sur 2." in followed.content.decode()
+
+
+def test_quiz_view_sends_a_bare_url_to_the_page_and_refuses_unknown_quizzes(client):
+    lesson = LessonPage.objects.get(slug="creer-une-adresse-e-mail")
+    response = client.get(f"/quiz/{lesson.pk}/")
+    assert (response.status_code, response["Location"]) == (302, lesson.url)
+    assert client.get(f"/quiz/{lesson.pk}/", {"quiz": "nope"}).status_code == 404
+    assert client.put(f"/quiz/{lesson.pk}/").status_code == 405
 
 
 def test_resume_page_restores_and_refuses_tampered_codes(client):
