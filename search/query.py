@@ -177,6 +177,57 @@ def _field_values(model, fld, ids):
     return [(str(v), str(choices.get(v, v)), pk) for pk, v in rows if v not in (None, "")]
 
 
+def _inherited_facet_source(model):
+    """The page type a model takes its facets from, when it declares
+    `search_facets_from_parent` (a lesson takes its path's level and audiences), or None."""
+    label = getattr(model, "search_facets_from_parent", None)
+    return get_model(label) if label else None
+
+
+def _parent_ids(model, ids):
+    """{page id: parent page id} for pages of `model`, in two queries: the tree path of a page
+    starts with its parent's."""
+    paths = dict(model.objects.filter(pk__in=ids).values_list("pk", "path"))
+    parents = dict(
+        Page.objects.filter(
+            path__in={path[: -Page.steplen] for path in paths.values()}
+        ).values_list("path", "pk")
+    )
+    return {
+        pk: parents[path[: -Page.steplen]]
+        for pk, path in paths.items()
+        if path[: -Page.steplen] in parents
+    }
+
+
+def facet_rows(model, candidates, ids, parents_cache):
+    """(value, label, page id, aliased) rows of one facet for pages of `model`: from its own
+    field, else from its parent's (`search_facets_from_parent`). `search_facet_aliases` maps
+    a model's own values onto another type's (an event's « niveau-1 » is a path's level 1),
+    so one level is one option."""
+    fld = model_field(model, candidates)
+    if fld is not None:
+        aliases = getattr(model, "search_facet_aliases", {}).get(fld.name, {})
+        return [
+            (str(aliases[v]), label, pk, True) if v in aliases else (v, label, pk, False)
+            for v, label, pk in _field_values(model, fld, ids)
+        ]
+    source = _inherited_facet_source(model)
+    if source is None or model_field(source, candidates) is None:
+        return []
+    if model not in parents_cache:
+        parents_cache[model] = _parent_ids(model, ids)
+    children_of = {}
+    for child, parent in parents_cache[model].items():
+        children_of.setdefault(parent, []).append(child)
+    rows = facet_rows(source, candidates, list(children_of), parents_cache)
+    return [
+        (value, label, child, aliased)
+        for value, label, parent, aliased in rows
+        for child in children_of.get(parent, ())
+    ]
+
+
 def compute_facets(hits, selected, extra_types=()):
     """Facets over all hits, and the ids kept by the selected values. Unknown values
     (not offered by any facet) are dropped and reported. `extra_types` are type options
@@ -201,20 +252,21 @@ def compute_facets(hits, selected, extra_types=()):
     facets.append(type_facet)
 
     per_facet_ids = {}
+    parents_cache = {}
     for facet_def in FACETS:
         values = {}
         for ct, model in models.items():
-            fld = model_field(model, facet_def.candidates)
-            if fld is None:
-                continue
-            for value, label, pk in _field_values(model, fld, ids_by_type[ct]):
-                entry = values.setdefault(value, [label, set()])
+            rows = facet_rows(model, facet_def.candidates, ids_by_type[ct], parents_cache)
+            for value, label, pk, aliased in rows:
+                entry = values.setdefault(value, [label, set(), aliased])
+                if entry[2] and not aliased:  # the label of the type that owns the value
+                    entry[0], entry[2] = label, False
                 entry[1].add(pk)
         if not values:
             continue
         facet = Facet(facet_def.key, str(facet_def.label))
         ordered = sorted(values.items(), key=lambda kv: (-len(kv[1][1]), kv[1][0]))
-        for value, (label, pks) in ordered:
+        for value, (label, pks, _aliased) in ordered:
             facet.options.append(FacetOption(value, label, len(pks)))
             per_facet_ids[(facet_def.key, value)] = pks
         facets.append(facet)

@@ -111,6 +111,9 @@ class EventPage(OrganisationPageMixin, RoutablePageMixin, AudienceThemeMixin, Ba
         related_name="+",
     )
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices, default=Level.ALL)
+    # The search page offers one option per level: an event's « Niveau 1 » is the learning
+    # paths' level 1 (search/query.py).
+    search_facet_aliases = {"level": {Level.LEVEL_1: 1, Level.LEVEL_2: 2}}
     action_kind = models.CharField(
         _("type d'action"),
         max_length=12,

@@ -274,7 +274,14 @@ class LessonPage(BasePage):
             heading=_("Suivi et version facile à lire"),
         ),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    # A lesson belongs to its path's level and audiences: the search facets read them from
+    # the path (search/query.py), and the index holds their names so « seniors » finds it.
+    search_facets_from_parent = "lessons.LearningPathPage"
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("path_taxonomy"),
+    ]
     parent_page_types = ["lessons.LearningPathPage"]
     subpage_types = []
     template = "lessons/lesson_page.html"
@@ -285,6 +292,17 @@ class LessonPage(BasePage):
     @property
     def objective_list(self):
         return text_lines(self.objectives)
+
+    def path_taxonomy(self):
+        """The path's level and audiences, as text for the search index."""
+        path = (
+            LearningPathPage.objects.filter(path=self.path[: -self.steplen])
+            .prefetch_related("audiences")
+            .first()
+        )
+        if path is None:
+            return ""
+        return " ".join([str(path.get_level_display()), *(str(a) for a in path.audiences.all())])
 
     @property
     def review_by(self):
