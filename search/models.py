@@ -1,11 +1,18 @@
 """Search snippets and statistics: synonym groups editors manage, and an aggregated,
-anonymous query log (no IP, no user, no session: only the normalised query text)."""
+anonymous query log (no IP, no user, no session: only the normalised query text, with e-mail
+addresses and phone numbers masked, kept 13 months after its last search)."""
 
+import calendar
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
+from search.privacy import mask_personal_data
 from search.text import normalise_term
 
 
@@ -60,7 +67,8 @@ class SearchTermStat(models.Model):
 
     @classmethod
     def record(cls, query, language, result_count):
-        query = " ".join(normalise_term(query).split())[:255]
+        # Masked before normalising: the patterns need the "@" and "+" a visitor typed.
+        query = " ".join(normalise_term(mask_personal_data(query)).split())[:255]
         if not query:
             return
         stat, _created = cls.objects.get_or_create(query=query, language=language)
@@ -69,3 +77,23 @@ class SearchTermStat(models.Model):
             zero_result_searches=models.F("zero_result_searches") + (0 if result_count else 1),
             last_result_count=result_count,
         )
+
+
+def search_log_retention_months():
+    return getattr(settings, "SEARCH_LOG_RETENTION_MONTHS", 13)
+
+
+def months_before(day, months):
+    """The same day `months` earlier (the month's last day when that month is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def purge_search_log(today=None):
+    """Deletes the queries nobody has searched for in the retention period (13 months by
+    default). Returns how many rows went."""
+    today = today or timezone.localdate()
+    limit = months_before(today, search_log_retention_months())
+    deleted, _per_model = SearchTermStat.objects.filter(last_searched__lt=limit).delete()
+    return deleted

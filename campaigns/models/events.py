@@ -465,6 +465,36 @@ def purge_old_registrations(now=None):
     period ago. Rows, statuses and seat counts stay, so the figures remain."""
     now = now or timezone.now()
     limit = now - datetime.timedelta(days=retention_days())
-    return Registration.objects.filter(occurrence__end__lt=limit, purged_at__isnull=True).update(
-        name="", email="", phone="", accessibility_needs="", purged_at=now
+    with transaction.atomic():
+        count = Registration.objects.filter(
+            occurrence__end__lt=limit, purged_at__isnull=True
+        ).update(name="", email="", phone="", accessibility_needs="", purged_at=now)
+        purge_registration_history()
+    return count
+
+
+ERASED_LABEL = "(données effacées)"
+
+
+def purge_registration_history():
+    """The admin's history of a registration names its registrant (Wagtail's audit log and
+    « Historique du site » store the object's label; Django's admin log its repr). Once the
+    registration is purged or deleted, its entries keep their action, date and author only."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+    from wagtail.models import ModelLogEntry
+
+    content_type = ContentType.objects.get_for_model(Registration)
+    holding_data = (
+        Registration.objects.filter(purged_at__isnull=True)
+        .annotate(key=Cast("pk", CharField()))
+        .values("key")
+    )
+    ModelLogEntry.objects.filter(content_type=content_type).exclude(
+        object_id__in=holding_data
+    ).update(label=ERASED_LABEL, data={})
+    LogEntry.objects.filter(content_type=content_type).exclude(object_id__in=holding_data).update(
+        object_repr=ERASED_LABEL, change_message=""
     )

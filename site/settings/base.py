@@ -223,6 +223,9 @@ def search_backend_settings(elasticsearch_url, engine):
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 WAGTAILSEARCH_BACKENDS = search_backend_settings(ELASTICSEARCH_URL, DATABASES["default"]["ENGINE"])
+# Visitors' queries (masked) are deleted this many months after their last search
+# (manage.py purge_search_log; 13 months, the CNIL's ceiling for audience figures).
+SEARCH_LOG_RETENTION_MONTHS = int(env("SEARCH_LOG_RETENTION_MONTHS", "13"))
 
 # --- Background tasks (django-tasks, Wagtail's task framework): run in-process by default.
 TASKS = {

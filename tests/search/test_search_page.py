@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from content.demo import get_home
@@ -381,3 +382,51 @@ def test_result_count_follows_the_french_plural_rule(client, home):
     StandardPageFactory(parent=home, title="Balade quokkaplume", summary="quokkaplume")
     two = client.get(URL, {"q": "quokkaplume"}).content.decode()
     assert "2 résultats pour « quokkaplume »" in two
+
+
+@pytest.mark.parametrize(
+    ("typed", "logged"),
+    [
+        ("jean.dupont@exemple.fr mot de passe", "[courriel] mot de passe"),
+        ("Jean.Dupont @ Orange.fr", "[courriel]"),
+        ("appeler 06 12 34 56 78", "appeler [telephone]"),
+        ("+33 6 12 34 56 78 arnaque", "[telephone] arnaque"),
+        ("+33 (0)6 12 34 56 78", "[telephone]"),
+        ("0612345678", "[telephone]"),
+        ("06.12.34.56.78 sms", "[telephone] sms"),
+        ("0033 3 21 00 00 00", "[telephone]"),
+        # Figures that are not phone numbers stay.
+        ("impots 2025 62200", "impots 2025 62200"),
+    ],
+)
+def test_query_log_masks_email_addresses_and_phone_numbers(client, typed, logged):
+    client.get(URL, {"q": typed})
+    assert list(SearchTermStat.objects.values_list("query", flat=True)) == [logged]
+
+
+def test_search_log_keeps_queries_13_months_after_their_last_search(settings):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+
+    settings.SEARCH_LOG_RETENTION_MONTHS = 13
+    today = timezone.localdate()
+    for query, months in (("recent", 2), ("juste", 12), ("ancien", 14)):
+        stat = SearchTermStat.objects.create(query=query, searches=1)
+        day = today - datetime.timedelta(days=round(months * 30.5))
+        SearchTermStat.objects.filter(pk=stat.pk).update(last_searched=day)
+    out = io.StringIO()
+    call_command("purge_search_log", stdout=out)
+    assert "1 search log row(s) deleted" in out.getvalue()
+    assert sorted(SearchTermStat.objects.values_list("query", flat=True)) == ["juste", "recent"]
+
+
+def test_months_before_keeps_the_day_or_the_months_last():
+    import datetime
+
+    from search.models import months_before
+
+    assert months_before(datetime.date(2026, 12, 3), 13) == datetime.date(2025, 11, 3)
+    assert months_before(datetime.date(2027, 3, 31), 13) == datetime.date(2026, 2, 28)
+    assert months_before(datetime.date(2026, 1, 15), 1) == datetime.date(2025, 12, 15)
