@@ -2,7 +2,7 @@
 
 import uuid
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from content.h5p.storage import delete_folder, extract_package, folder_for, list_files
+from content.h5p.storage import delete_folder, folder_for, list_files, stage_package, swap_in
 from content.h5p.validation import validate_h5p_package
 
 
@@ -59,19 +59,39 @@ class H5PActivity(TranslatableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         changed = self.package.name != self._stored_package or not self.pk
-        super().save(*args, **kwargs)
-        if self.package and (changed or not self.is_extracted()):
-            self.extract()
-            super().save(update_fields=["main_library", "library_version", "licence", "authors"])
-            previous = self._stored_package
-            if previous and previous != self.package.name:
-                self.package.storage.delete(previous)  # the replaced upload
-            self._stored_package = self.package.name
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            pending = getattr(self, "_swap_pending", False)
+            if self.package and not pending and (changed or not self.is_extracted()):
+                self._stage_and_swap_on_commit()
+
+    def _stage_and_swap_on_commit(self):
+        """The new package is extracted beside the live files now; they change places once
+        the database has committed (docs/h5p.md « Remplacer un paquet »)."""
+        previous, live = self._stored_package, self.folder
+        try:
+            staging = self.extract()
+        except Exception:
+            if self.package.name != previous:  # the upload this failed save stored
+                self.package.storage.delete(self.package.name)
+            raise
+        super().save(update_fields=["main_library", "library_version", "licence", "authors"])
+        storage, current = self.package.storage, self.package.name
+        self._swap_pending = True
+
+        def swap():
+            self._swap_pending = False
+            swap_in(staging, live)
+            if previous and previous != current:
+                storage.delete(previous)  # the replaced upload
+
+        transaction.on_commit(swap)
+        self._stored_package = current
 
     def delete(self, *args, **kwargs):
         folder = self.folder
         result = super().delete(*args, **kwargs)
-        delete_folder(folder)
+        transaction.on_commit(lambda: delete_folder(folder))
         return result
 
     @property
@@ -89,13 +109,15 @@ class H5PActivity(TranslatableMixin, index.Indexed, models.Model):
         return bool(list_files(self.folder)[:1])
 
     def extract(self):
-        """(Re)extracts the package into the activity's folder and records its manifest."""
+        """Extracts the package beside the activity's folder and records its manifest.
+        Returns the staging folder, for `swap_in`."""
         with self.package.open("rb") as file:
-            manifest = extract_package(file, self.folder)
+            manifest, staging = stage_package(file, self.folder)
         self.main_library = manifest.main_library
         self.library_version = manifest.library_version
         self.licence = manifest.licence
         self.authors = manifest.authors
+        return staging
 
     def copy_for_translation(self, locale, exclude_fields=None):
         """A translation is its own activity: its own folder and counters."""

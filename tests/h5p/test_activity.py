@@ -29,10 +29,14 @@ def upload(client, url, title, data):
     )
 
 
-def test_upload_extracts_and_replacing_keeps_identity(admin_client, media):
-    response = upload(
-        admin_client, "/admin/snippets/content/h5pactivity/add/", "Quiz", build_package()
-    )
+def test_upload_extracts_and_replacing_keeps_identity(
+    admin_client, media, django_capture_on_commit_callbacks
+):
+    # The files change places once the database commits (the test's transaction never does).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(
+            admin_client, "/admin/snippets/content/h5pactivity/add/", "Quiz", build_package()
+        )
     assert response.status_code == 302
     activity = H5PActivity.objects.get(title="Quiz")
     folder = media / "h5p" / str(activity.uuid)
@@ -45,12 +49,13 @@ def test_upload_extracts_and_replacing_keeps_identity(admin_client, media):
 
     stale = folder / "content" / "stale.json"
     stale.write_text("{}")
-    response = upload(
-        admin_client,
-        f"/admin/snippets/content/h5pactivity/edit/{activity.pk}/",
-        "Quiz",
-        build_package(title="Nouvelle version"),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(
+            admin_client,
+            f"/admin/snippets/content/h5pactivity/edit/{activity.pk}/",
+            "Quiz",
+            build_package(title="Nouvelle version"),
+        )
     assert response.status_code == 302
     replaced = H5PActivity.objects.get(pk=activity.pk)
     assert replaced.uuid == activity.uuid
@@ -158,13 +163,15 @@ def test_hub_page_stays_valid_with_the_new_stream(home):
     assert page.body[2].value["activity"].uuid == DEMO_UUID
 
 
-def test_demo_is_idempotent(media):
+def test_demo_is_idempotent(media, django_capture_on_commit_callbacks):
     from content import demo_h5p
 
     count = H5PActivity.objects.count()
     pages = StandardPage.objects.count()
-    demo_h5p.load()  # folder missing in this MEDIA_ROOT: re-extracted, nothing duplicated
-    demo_h5p.load()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_h5p.load()  # folder missing in this MEDIA_ROOT: re-extracted, nothing duplicated
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_h5p.load()
     assert H5PActivity.objects.count() == count
     assert StandardPage.objects.count() == pages
     assert (media / "h5p" / str(DEMO_UUID) / "h5p.json").is_file()
