@@ -11,7 +11,7 @@ BUDGETS = [
     ("/", 11),
     ("/accessibilite/", 12),
     ("/cette-page-n-existe-pas/", 8),
-    ("/campagnes/", 14),
+    ("/campagnes/", 15),
     ("/campagnes/safer-internet-day-2026/", 21),
     ("/alertes-arnaques/faux-sms-ameli/", 15),
     ("/c/sid26-fly", 2),

@@ -64,9 +64,10 @@ def seed_national_days(years):
 
 def days_between(first, last):
     """Editors' dates in [first, last]; years they have not filled come from the rules."""
-    rows = NationalDayDate.objects.filter(start__year__range=(first.year, last.year))
-    filled = {date.year for date in rows.dates("start", "year")}
-    stored = [row.as_day() for row in rows.filter(start__range=(first, last))]
+    # One query: a year's few rows tell both which years editors filled and their dates.
+    rows = list(NationalDayDate.objects.filter(start__year__range=(first.year, last.year)))
+    filled = {row.start.year for row in rows}
+    stored = [row.as_day() for row in rows if first <= row.start <= last]
     computed = [
         day
         for year in range(first.year, last.year + 1)
