@@ -38,7 +38,32 @@ def test_production_refuses_to_start_without_secret_key():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
     result = run_manage("check", env_overrides=env)
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    # The message itself, in both languages (the traceback's source line is not enough: the
+    # old lazy message printed "<exception str() failed>").
+    last_lines = result.stderr.strip().splitlines()[-2:]
+    assert last_lines[0].startswith(
+        "django.core.exceptions.ImproperlyConfigured: SECRET_KEY n'est pas défini"
+    ), result.stderr
+    assert last_lines[1].startswith("SECRET_KEY is not set")
+    assert "exception str() failed" not in result.stderr
+
+
+def test_the_wsgi_server_says_which_variable_is_missing():
+    """What gunicorn prints when it imports the application without SECRET_KEY."""
+    ignored = {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
+    env.update({k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"})
+    result = subprocess.run(
+        [sys.executable, "-c", "import capnum.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "exception str() failed" not in result.stderr
 
 
 def test_deploy_check_is_clean_with_required_environment():

@@ -5,12 +5,12 @@ production) only loosen or tighten what they must.
 """
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -281,7 +281,19 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cap Numérique <ne-pas-repondre@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def parse_admins(value):
+    """ADMINS from "Name <a@b>, Other <c@d>" (or bare addresses): who gets an e-mail for each
+    server error (a 500) in production. Names may hold commas when quoted."""
+    return [(name or address, address) for name, address in getaddresses([value]) if address]
+
+
+# Error notifications (docs/backups.md « Erreurs »): each 500 is logged on stderr and, when
+# ADMINS is set, e-mailed to them from SERVER_EMAIL.
+ADMINS = parse_admins(env("ADMINS", ""))
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", "[Cap Numérique] ")
 
 # --- Security defaults (production tightens transport security further).
 SESSION_COOKIE_HTTPONLY = True
@@ -347,6 +359,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "gif": "gif", "avif": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Longest side and longest/shortest side ratio of an uploaded image (content/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.images.ImageForm"
+IMAGE_MAX_SIDE = int(env("IMAGE_MAX_SIDE", "8000"))
+IMAGE_MAX_ASPECT_RATIO = float(env("IMAGE_MAX_ASPECT_RATIO", "10"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -367,11 +383,38 @@ LOGIN_URL = "wagtailadmin_login"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        # stderr: what gunicorn, systemd's journal or the container's log collector keep.
+        "console": {"class": "logging.StreamHandler"},
+        # No-op while ADMINS is empty; never raises when the mail server is away.
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    "loggers": {
+        # Server errors (500) with their traceback. Other suspicious requests go to the
+        # "django" logger (Django's default: mail_admins too), except unknown hosts, which
+        # robots send all day: logged only.
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR"},
+        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+for _logger in LOGGING["loggers"].values():
+    _logger["propagate"] = False
+
+MISSING_SECRET_KEY = (
+    "SECRET_KEY n'est pas défini : donnez à la variable d'environnement SECRET_KEY une valeur "
+    "longue et secrète (python -c 'import secrets; print(secrets.token_urlsafe(50))').\n"
+    "SECRET_KEY is not set: give the SECRET_KEY environment variable a long secret value."
+)
 
 
 def require_secret_key():
+    # A plain string: settings load before translations, and a lazy message here printed
+    # "<exception str() failed>" instead of the variable's name.
     if not SECRET_KEY:
-        raise ImproperlyConfigured(_("SECRET_KEY must be set in the environment."))
+        raise ImproperlyConfigured(MISSING_SECRET_KEY)
