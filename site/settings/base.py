@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "dbbackup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -259,6 +260,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
+
+# --- Backups (django-dbbackup, docs/backups.md): `dbbackup`/`mediabackup` write into BACKUP_DIR
+# (pg_dump's custom format on PostgreSQL, SQLite's online backup API on SQLite), `dbrestore`/
+# `mediarestore` read from it; `--clean` keeps the newest BACKUP_KEEP of each kind.
+BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "backups"))
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    # Backups hold personal data: readable by the site's user only.
+    "OPTIONS": {"location": str(BACKUP_DIR), "file_permissions_mode": 0o600},
+}
+DBBACKUP_CLEANUP_KEEP = int(env("BACKUP_KEEP", "10"))
+DBBACKUP_EMAIL_SUBJECT_PREFIX = "[Cap Numérique – sauvegarde] "
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Request bodies (docs/protections.md). Visitors' forms are small: an anonymous request
