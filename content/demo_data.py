@@ -75,9 +75,19 @@ def lines(value):
     return value or ""
 
 
+# A data file may name a page another app creates later (a hub lists the school modules, an
+# alert links its lesson): the reference is left out when the page is created, recorded, and
+# filled in by `resolve_deferred` once every app has loaded (load_demo calls it).
+_missing = []  # paths `find_page` did not find since the caller last looked
+_deferred = []  # (model, page id, data file, field names)
+
+
 def find_page(url_path):
     """A page by its path under the home page (`/habitants/`), or None."""
-    return Page.objects.filter(url_path__endswith=url_path, depth__gte=3).order_by("depth").first()
+    page = Page.objects.filter(url_path__endswith=url_path, depth__gte=3).order_by("depth").first()
+    if page is None:
+        _missing.append(url_path)
+    return page
 
 
 def find_snippet(model, key):
@@ -125,13 +135,18 @@ def stream_value(stream_block, items):
         ((block_type, value),) = item.items()
         if block_type not in stream_block.child_blocks:
             raise ValueError(f"unknown block « {block_type} » in a demo data file")
-        result.append((block_type, block_value(stream_block.child_blocks[block_type], value)))
+        missing = len(_missing)
+        built = block_value(stream_block.child_blocks[block_type], value)
+        if len(_missing) == missing:  # a block naming a page not there yet waits for it
+            result.append((block_type, built))
     return result
 
 
-def page_fields(model, data, exclude=()):
+def page_fields(model, data, exclude=(), unresolved=None):
     """Model field values from a page file: rich text, streams, lists of lines, taxonomy.
-    Keys that are not fields of `model` are left for the app's loader."""
+    Keys that are not fields of `model` are left for the app's loader. The names of fields
+    that name a page not created yet are added to `unresolved`."""
+    unresolved = set() if unresolved is None else unresolved
     fields = {}
     for name, value in data.items():
         if name in exclude or name in (PAGE_TYPE_KEY, ORDER_KEY, "slug"):
@@ -140,26 +155,34 @@ def page_fields(model, data, exclude=()):
             field = model._meta.get_field(name)
         except Exception:  # not a field: the loader's own key
             continue
-        if isinstance(field, StreamField):
-            value = stream_value(field.stream_block, value)
-        elif isinstance(field, RichTextField):
-            value = rich(value)
-        elif isinstance(field, ParentalManyToManyField):
-            terms = field.related_model.objects.filter(slug__in=value, locale__language_code="fr")
-            value = list(terms)
-        elif isinstance(field, models.ForeignKey) and isinstance(value, str):
-            target = field.related_model
-            if issubclass(target, Page):
-                page = find_page(value)
-                value = target.objects.filter(pk=page.pk).first() if page else None
-            else:
-                value = find_snippet(target, value)
-        elif isinstance(field, models.TextField | models.CharField) and isinstance(value, list):
-            value = lines(value)
-        elif isinstance(field, models.DateField) and isinstance(value, str):
-            value = datetime.date.fromisoformat(value)
-        fields[name] = value
+        missing = len(_missing)
+        fields[name] = field_value(field, value)
+        if len(_missing) > missing:
+            unresolved.add(name)
     return fields
+
+
+def field_value(field, value):
+    """One model field's value from its data-file value (see `page_fields`)."""
+    if isinstance(field, StreamField):
+        value = stream_value(field.stream_block, value)
+    elif isinstance(field, RichTextField):
+        value = rich(value)
+    elif isinstance(field, ParentalManyToManyField):
+        terms = field.related_model.objects.filter(slug__in=value, locale__language_code="fr")
+        value = list(terms)
+    elif isinstance(field, models.ForeignKey) and isinstance(value, str):
+        target = field.related_model
+        if issubclass(target, Page):
+            page = find_page(value)
+            value = target.objects.filter(pk=page.pk).first() if page else None
+        else:
+            value = find_snippet(target, value)
+    elif isinstance(field, models.TextField | models.CharField) and isinstance(value, list):
+        value = lines(value)
+    elif isinstance(field, models.DateField) and isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
+    return value
 
 
 def page_files(folder):
@@ -196,8 +219,12 @@ def load_tree(folder, parent, page_types, on_page=None, order=None, extra_fields
         page = model.objects.child_of(parent).filter(slug=path.stem).first()
         if page is None:
             extras = extra_fields(data[PAGE_TYPE_KEY], data) if extra_fields else {}
-            fields = {**page_fields(model, data, exclude=set(extras)), **extras}
+            unresolved = set()
+            fields = {**page_fields(model, data, set(extras), unresolved), **extras}
             page = get_or_create_page(parent, model, path.stem, **fields)
+            if unresolved:
+                _deferred.append((model, page.pk, path, unresolved))
+            _missing.clear()
         seen.add(path.stem)
         if on_page is not None:
             on_page(page, data)
@@ -212,3 +239,25 @@ def load_tree(folder, parent, page_types, on_page=None, order=None, extra_fields
         if existing is not None:
             pages += load_tree(sub, existing.specific, page_types, on_page, None, extra_fields)
     return pages
+
+
+def resolve_deferred():
+    """Fill in the references to pages that did not exist yet when their page was created
+    (see `_deferred`); a page still missing is a mistake in a data file. Returns the number
+    of pages updated."""
+    done = 0
+    while _deferred:
+        model, pk, path, names = _deferred.pop(0)
+        page = model.objects.get(pk=pk)
+        _missing.clear()
+        fields = page_fields(model, {k: v for k, v in read(path).items() if k in names})
+        if _missing:
+            raise ValueError(f"{path}: no page at {', '.join(_missing)}")
+        for name, value in fields.items():
+            if isinstance(model._meta.get_field(name), ParentalManyToManyField):
+                getattr(page, name).set(value)
+            else:
+                setattr(page, name, value)
+        page.save_revision().publish()
+        done += 1
+    return done

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from content.demo import get_home
 from content.demo_data import data_dir, load_tree, read
-from content.models import Glossary, Organisation, StandardPage
+from content.models import Glossary, Organisation
 
 from .models import (
     ExplainerIndexPage,
@@ -25,7 +25,7 @@ from .models import (
 
 DATA = data_dir(__file__)
 # Keys of the data files that are not model fields, read by `load` below.
-EXTRA_KEYS = ("hub_call_to_action", "related_lessons", "related_events")
+EXTRA_KEYS = ("related_lessons", "related_events")
 # The order of this app's sections under the home page (and so in the menu).
 HOME_CHILDREN = ["se-former", "interventions-scolaires", "comprendre-l-ia", "guides-pratiques"]
 PAGE_TYPES = {
@@ -58,20 +58,6 @@ def link_related(page, lessons=(), events=()):
         return
     page.related = related + missing
     page.save_revision().publish()
-
-
-def add_hub_call_to_action(home, page, spec):
-    """A call to action towards `page` on an audience hub (the content app's page)."""
-    hub = StandardPage.objects.child_of(home).filter(slug=spec["hub"]).first()
-    if hub is None or any(block.block_type == "call_to_action" for block in hub.body):
-        return
-    hub.body.append(
-        (
-            "call_to_action",
-            {"text": spec["text"], "page": page, "url": "", "label": spec["label"]},
-        )
-    )
-    hub.save_revision().publish()
 
 
 def load_glossary(locale):
@@ -107,19 +93,14 @@ def load_reports(locale):
 def load():
     home = get_home()
     load_glossary(home.locale)
-    hub_links = []
 
     def on_page(page, data):
-        if "hub_call_to_action" in data:
-            hub_links.append((page, data["hub_call_to_action"]))
         if "related_lessons" in data or "related_events" in data:
             link_related(
                 page, data.get("related_lessons", ()), events=data.get("related_events", ())
             )
 
     pages = load_tree(DATA / "pages", home, PAGE_TYPES, on_page=on_page, order=HOME_CHILDREN)
-    for page, spec in hub_links:
-        add_hub_call_to_action(home, page, spec)
     reports = load_reports(home.locale)
     counts = {}
     for page in pages:

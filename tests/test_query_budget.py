@@ -9,13 +9,18 @@ pytestmark = pytest.mark.django_db
 # (path, queries) for the demo site.
 BUDGETS = [
     ("/", 11),
-    ("/accessibilite/", 12),
+    # A standard page looks for its own pages to list (one query, none found here).
+    ("/accessibilite/", 13),
+    # Audience hubs: their own pages, and each section they list in one query (+ its types).
+    ("/habitants/", 28),
+    ("/enseignants/", 19),
+    ("/communicants/", 17),
     ("/cette-page-n-existe-pas/", 8),
     ("/campagnes/", 15),
     ("/campagnes/safer-internet-day-2026/", 21),
     ("/alertes-arnaques/faux-sms-ameli/", 15),
     ("/c/sid26-fly", 2),
-    ("/habitants/quiz-arnaque-sms/", 15),
+    ("/habitants/quiz-arnaque-sms/", 16),
     ("/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/", 1),
     ("/agenda/", 19),
     ("/agenda/?periode=passes", 19),

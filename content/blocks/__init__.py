@@ -13,7 +13,13 @@ from .learning import (
     StepsBlock,
     check_quiz,
 )
-from .links import CallToActionBlock, FooterLinkBlock, LinkBlock, SocialLinkBlock
+from .links import (
+    CallToActionBlock,
+    FooterLinkBlock,
+    LinkBlock,
+    SectionPagesBlock,
+    SocialLinkBlock,
+)
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .places import NearbyHelpBlock
 from .reference import (
@@ -57,6 +63,7 @@ __all__ = [
     "QuizResult",
     "QuoteBlock",
     "RichTextBlock",
+    "SectionPagesBlock",
     "SocialLinkBlock",
     "SourcesBlock",
     "StandardStreamBlock",

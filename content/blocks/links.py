@@ -77,3 +77,47 @@ class CallToActionBlock(LinkBlock):
             "text": "Besoin d'aide ? Un médiateur numérique peut vous accompagner.",
         }
         description = _("Un bouton vers une page ou une adresse.")
+
+
+class SectionPagesBlock(blocks.StructBlock):
+    """The pages of a section of the site, listed on another page: the school modules on the
+    teachers' hub, the campaigns on the communicators' one. Read when the page is shown, so a
+    new module or campaign appears there without editing the hub."""
+
+    MAX_PAGES = 12
+
+    title = blocks.CharBlock(max_length=120, label=_("titre"))
+    section = blocks.PageChooserBlock(
+        label=_("rubrique"), help_text=_("Ses pages publiées sont listées, dans leur ordre.")
+    )
+    link_label = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        label=_("intitulé du lien vers la rubrique"),
+        help_text=_("Facultatif, par exemple « Tous les modules d'intervention »."),
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=40,
+        label=_("ancre du lien"),
+        help_text=_(
+            "Facultatif : la partie de la page de la rubrique où mène le lien, par exemple "
+            "« calendrier »."
+        ),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Pages d'une rubrique")
+        template = "content/blocks/section_pages.html"
+        help_text = _("Liste les pages d'une rubrique (titre et résumé), tenue à jour toute seule.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        section = value.get("section")
+        context["pages"] = (
+            list(section.get_children().live().public().specific()[: self.MAX_PAGES])
+            if section is not None
+            else []
+        )
+        return context

@@ -5,7 +5,7 @@ from wagtail import blocks
 
 from .h5p import H5PActivityBlock
 from .help import HelpNumbersBlock
-from .links import CallToActionBlock
+from .links import CallToActionBlock, SectionPagesBlock
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .places import NearbyHelpBlock
 from .structure import AccordionBlock, TableBlock
@@ -74,6 +74,8 @@ class BaseStreamBlock(blocks.StreamBlock):
 
 
 class StandardStreamBlock(BaseStreamBlock):
-    """The body of standard pages: the shared blocks plus interactive H5P activities."""
+    """The body of standard pages: the shared blocks plus interactive H5P activities and the
+    pages of another section (an audience hub lists the modules or campaigns for it)."""
 
     h5p_activity = H5PActivityBlock()
+    section_pages = SectionPagesBlock()

@@ -126,3 +126,9 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("page simple")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # An audience hub lists its own pages (a quiz under « habitants »).
+        context["child_pages"] = list(self.get_children().live().public().specific())
+        return context

@@ -4,6 +4,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from content.demo_data import resolve_deferred
+
 
 class Command(BaseCommand):
     help = (
@@ -27,4 +29,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = module.load()
             self.stdout.write(f"{app_config.label}: {summary}")
+        # Pages that name a page of an app loaded after theirs (a hub listing the school
+        # modules, an alert linking its lesson) get those links now.
+        with transaction.atomic():
+            linked = resolve_deferred()
+        if linked:
+            self.stdout.write(f"links to pages loaded later: {linked} page(s)")
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
