@@ -2,9 +2,11 @@
 
 A code must be short enough to copy by hand from one phone to another or read out to a
 mediator, so it is binary, not JSON: lesson ids as varint deltas, each quiz result as its
-page id, the first two bytes of its block id, score and maximum; then a 5-byte HMAC; written
-in Crockford's base32 (no I, L, O or U; case and dashes ignored) in groups of four.
-Eight lessons make a 26-character code. Codes of the first format (Django's signed JSON,
+page id, the first two bytes of its block id, score and maximum; format 3 adds the H5P
+activities done, each as its row id, score and maximum (255: no score); then a 5-byte HMAC;
+written in Crockford's base32 (no I, L, O or U; case and dashes ignored) in groups of four.
+Eight lessons make a 26-character code. A code without activities is still written in format
+2, so it stays as short; codes of format 2 and of the first format (Django's signed JSON,
 ~190 characters) are still read."""
 
 import hmac
@@ -16,16 +18,20 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from content.models import H5PActivity
 from content.quizzes import quiz_children
 
 SALT = "capnum.lessons.progress"
 MAX_CODE_LENGTH = 4000
 FORMAT = 2
+FORMAT_WITH_ACTIVITIES = 3
+NO_SCORE = 255
 MAC_BYTES = 5  # 40 bits: forging a code would only fake one's own progress
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 GROUP = 4
 QUIZ_KEY = re.compile(r"(\d+)-([0-9a-f]{4})[0-9a-f-]*")
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class ResumeCodeError(Exception):
@@ -41,15 +47,16 @@ NOT_RECOGNISED = _(
 )
 
 
-MAX_LESSONS = MAX_QUIZZES = 500
+MAX_LESSONS = MAX_QUIZZES = MAX_ACTIVITIES = 500
 MAX_ID = 2**31 - 1  # page ids are 32-bit integers
 
 
 def clean_progress(data):
-    """Keep only the fields of the progress schema (lesson ids, quiz scores), whatever the
-    browser sent: anything of another shape is dropped, never an error."""
+    """Keep only the fields of the progress schema (lesson ids, quiz scores, H5P activities
+    done with their score or None), whatever the browser sent: anything of another shape is
+    dropped, never an error."""
     if not isinstance(data, dict):
-        return {"v": 1, "lessons": [], "quizzes": {}}
+        return {"v": 1, "lessons": [], "quizzes": {}, "activities": {}}
     raw_lessons = data.get("lessons")
     lessons = set()
     for value in raw_lessons if isinstance(raw_lessons, list) else []:
@@ -68,7 +75,20 @@ def clean_progress(data):
             and all(type(n) is int and 0 <= n <= 1000 for n in score)
         ):
             quizzes[key] = score
-    return {"v": 1, "lessons": sorted(lessons)[:MAX_LESSONS], "quizzes": quizzes}
+    raw_activities = data.get("activities")
+    activities = {}
+    for key, score in (raw_activities if isinstance(raw_activities, dict) else {}).items():
+        if (
+            len(activities) < MAX_ACTIVITIES
+            and isinstance(key, str)
+            and UUID.fullmatch(key)
+            and isinstance(score, list)
+            and len(score) == 2
+            and all(n is None or (type(n) is int and 0 <= n < NO_SCORE) for n in score)
+        ):
+            activities[key] = score if None not in score else [None, None]
+    lessons = sorted(lessons)[:MAX_LESSONS]
+    return {"v": 1, "lessons": lessons, "quizzes": quizzes, "activities": activities}
 
 
 # --- bytes -------------------------------------------------------------------------------
@@ -150,6 +170,18 @@ def make_resume_code(progress):
     payload += _varint(len(quizzes))
     for page_id, prefix, score, maximum in quizzes:
         payload += _varint(page_id) + prefix + bytes([score, maximum])
+    activities = data["activities"]
+    if activities:  # one query: the activities' row ids are shorter than their UUIDs
+        ids = dict(H5PActivity.objects.filter(uuid__in=activities).values_list("uuid", "pk"))
+        rows = sorted((ids[u], activities[str(u)]) for u in ids)
+        if rows:
+            payload[0] = FORMAT_WITH_ACTIVITIES
+            payload += _varint(len(rows))
+            for pk, (score, maximum) in rows:
+                no_score = score is None
+                payload += _varint(pk) + bytes(
+                    [NO_SCORE if no_score else score, NO_SCORE if no_score else maximum]
+                )
     return _to_base32(bytes(payload) + _mac(bytes(payload)))
 
 
@@ -173,9 +205,21 @@ def _read_payload(payload):
         score, maximum = payload[pos + 2], payload[pos + 3]  # IndexError when truncated
         pos += 4
         quizzes.append((page_id, prefix, [score, maximum]))
+    activities = []
+    if payload[0] == FORMAT_WITH_ACTIVITIES:
+        count, pos = _read_varint(payload, pos)
+        if count > MAX_ACTIVITIES:
+            raise ValueError("too many activities")
+        for _i in range(count):
+            pk, pos = _read_varint(payload, pos)
+            score, maximum = payload[pos], payload[pos + 1]
+            pos += 2
+            activities.append(
+                (pk, [None, None] if NO_SCORE in (score, maximum) else [score, maximum])
+            )
     if pos != len(payload):
         raise ValueError("trailing bytes")
-    return lessons, quizzes
+    return lessons, quizzes, activities
 
 
 def _quiz_keys(quizzes):
@@ -194,6 +238,16 @@ def _quiz_keys(quizzes):
     return keys
 
 
+def _activity_keys(activities):
+    """UUIDs for (row id, score) pairs, in one query; a deleted activity is dropped."""
+    if not activities:
+        return {}
+    uuids = dict(
+        H5PActivity.objects.filter(pk__in={pk for pk, _s in activities}).values_list("pk", "uuid")
+    )
+    return {str(uuids[pk]): score for pk, score in activities if pk in uuids}
+
+
 def read_resume_code(code):
     code = (code or "").strip()
     if not code:
@@ -209,9 +263,16 @@ def read_resume_code(code):
     try:
         data = _from_base32(text)
         payload, mac = data[:-MAC_BYTES], data[-MAC_BYTES:]
-        if not payload or payload[0] != FORMAT or not _signed_by_us(payload, mac):
+        if not payload or payload[0] not in (FORMAT, FORMAT_WITH_ACTIVITIES):
+            raise ValueError("unknown format")
+        if not _signed_by_us(payload, mac):
             raise ValueError("bad signature")
-        lessons, quizzes = _read_payload(payload)
+        lessons, quizzes, activities = _read_payload(payload)
     except (ValueError, IndexError):
         raise ResumeCodeError(NOT_RECOGNISED) from None
-    return {"v": 1, "lessons": sorted(set(lessons)), "quizzes": _quiz_keys(quizzes)}
+    return {
+        "v": 1,
+        "lessons": sorted(set(lessons)),
+        "quizzes": _quiz_keys(quizzes),
+        "activities": _activity_keys(activities),
+    }

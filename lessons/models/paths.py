@@ -22,6 +22,7 @@ from content.blocks import (
 from content.models import AudienceThemeMixin, BasePage
 from content.text import text_lines
 
+from ..attestation import activities_of, summary
 from ..competences import COMPETENCE_LABELS, COMPETENCES
 from ..placement import PLACEMENT_QUESTIONS, recommend_level
 from ..progress import ResumeCodeError, read_resume_code
@@ -56,14 +57,16 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("page « Se former »")
 
-    def paths_with_lessons(self):
-        """Live paths, each with its ordered lessons (two queries whatever their number)."""
+    def paths_with_lessons(self, with_body=False):
+        """Live paths, each with its ordered lessons (two queries whatever their number);
+        `with_body` also loads the lessons' bodies (to find their H5P activities)."""
         paths = list(LearningPathPage.objects.child_of(self).live().order_by("level", "path"))
+        fields = ["id", "title", "path", "depth", "url_path", "duration_minutes"]
         lessons = (
             LessonPage.objects.descendant_of(self)
             .live()
             .filter(easy_read_of__isnull=True)
-            .only("id", "title", "path", "depth", "url_path", "duration_minutes")
+            .only(*fields, *(["body"] if with_body else []))
             .order_by("path")
         )
         by_prefix = {}
@@ -111,21 +114,29 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
             template="lessons/placement.html",
         )
 
+    def read_code(self, request):
+        """(code typed, error message, progress, summary) for the ?code= of a request."""
+        code = request.GET.get("code", "").strip()
+        if "code" not in request.GET:
+            return code, None, None, None
+        try:
+            progress = read_resume_code(code)
+        except ResumeCodeError as exc:
+            return code, exc.message, None, None
+        paths = self.paths_with_lessons(with_body=True)
+        activities = activities_of(lesson for p in paths for lesson in p.lesson_list)
+        return code, None, progress, summary(paths, activities, progress)
+
     @path("reprendre/", name="resume")
     def resume(self, request):
-        code = request.GET.get("code", "").strip()
-        error, progress = None, None
-        if "code" in request.GET:
-            try:
-                progress = read_resume_code(code)
-            except ResumeCodeError as exc:
-                error = exc.message
+        code, error, progress, done = self.read_code(request)
         return self.render(
             request,
             context_overrides={
                 "code": code,
                 "error": error,
                 "restored": progress,
+                "done": done,
                 "subpage_title": _("Reprendre mon parcours"),
             },
             template="lessons/resume.html",
@@ -133,10 +144,21 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
 
     @path("attestation/", name="attestation")
     def attestation(self, request):
+        """From this browser's progress (JavaScript), or from a resume code read here (?code=,
+        works without JavaScript); the name is never sent: a line is left to write it."""
+        code, error, progress, done = self.read_code(request)
+        paths = self.paths_with_lessons(with_body=True) if progress is None else None
         return self.render(
             request,
             context_overrides={
-                "paths": self.paths_with_lessons(),
+                "code": code,
+                "error": error,
+                "done": done,
+                "paths": paths,
+                "activities": activities_of(
+                    lesson for p in paths or [] for lesson in p.lesson_list
+                ),
+                "today": timezone.localdate(),
                 "subpage_title": _("Mon attestation de parcours"),
             },
             template="lessons/attestation.html",
@@ -218,7 +240,7 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
             LessonPage.objects.child_of(self)
             .live()
             .filter(easy_read_of__isnull=True)
-            .only("id", "title", "path", "depth", "url_path", "duration_minutes", "summary")
+            .only("id", "title", "path", "depth", "url_path", "duration_minutes", "summary", "body")
             .order_by("path")
         )
 
@@ -229,6 +251,7 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons
+        context["activities"] = activities_of(self.lessons)
         context["audience_list"] = list(self.audiences.all())
         return context
 

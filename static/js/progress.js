@@ -1,11 +1,12 @@
-/* Progress without an account, kept in this browser only (localStorage "capnum-progress-v1").
-   Schema: {"v":1,"lessons":{"<page id>":{"done":true,"t":"ISO date"}},
-            "quizzes":{"<key>":{"score":n,"max":n}},
-            "activities":{"<id>":{"completed":true,"score":n,"max":n}}}
-   Public API (also used by the H5P activities): window.CapProgress. */
+/* Progress without an account, in this browser only. localStorage "capnum-progress-v1":
+   {"v":1,"lessons":{"<page id>":{"done":true,"t":"ISO date"}},"quizzes":{"<key>":{"score":n,"max":n}},
+    "activities":{"<H5P uuid>":{"completed":true,"score":n,"max":n}}}
+   API: window.CapProgress (quizzes, H5P, progress-tools.js). Lesson pages load only this file
+   (page weight): lists, codes, attestation and « Effacer » are in progress-tools.js. */
 (function () {
   "use strict";
-  var KEY = "capnum-progress-v1";
+  var PREFIX = "capnum-"; // every key this site writes in localStorage starts with it
+  var KEY = PREFIX + "progress-v1";
   var listeners = [];
 
   function empty() { return { v: 1, lessons: {}, quizzes: {}, activities: {} }; }
@@ -21,18 +22,25 @@
     } catch (e) { return empty(); }
   }
 
+  function notify(data) { listeners.forEach(function (cb) { try { cb(data); } catch (e) { /* ignore */ } }); }
+
   function write(data) {
     try { window.localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode */ }
-    listeners.forEach(function (cb) { try { cb(data); } catch (e) { /* ignore */ } });
+    notify(data);
   }
 
   function update(fn) { var data = read(); fn(data); write(data); return data; }
+
+  function entries(obj, fn) { return Object.keys(obj).map(function (k) { return fn(k, obj[k]); }); }
 
   var api = {
     get: read,
     onChange: function (cb) { listeners.push(cb); },
     markLessonDone: function (lessonId) {
       return update(function (d) { d.lessons[String(lessonId)] = { done: true, t: new Date().toISOString() }; });
+    },
+    unmarkLesson: function (lessonId) {
+      return update(function (d) { delete d.lessons[String(lessonId)]; });
     },
     recordQuiz: function (key, score, max) {
       return update(function (d) { d.quizzes[String(key)] = { score: score, max: max }; });
@@ -52,101 +60,66 @@
         (restored.lessons || []).forEach(function (id) {
           if (!d.lessons[String(id)]) d.lessons[String(id)] = { done: true, t: new Date().toISOString() };
         });
-        var q = restored.quizzes || {};
-        Object.keys(q).forEach(function (key) { d.quizzes[key] = { score: q[key][0], max: q[key][1] }; });
+        entries(restored.quizzes || {}, function (k, q) { d.quizzes[k] = { score: q[0], max: q[1] }; });
+        entries(restored.activities || {}, function (k, a) {
+          d.activities[k] = a[0] === null ? { completed: true } : { completed: true, score: a[0], max: a[1] };
+        });
       });
     },
     compact: function () {
-      var d = read(), quizzes = {};
-      Object.keys(d.quizzes).forEach(function (k) { quizzes[k] = [d.quizzes[k].score, d.quizzes[k].max]; });
+      var d = read(), quizzes = {}, activities = {};
+      entries(d.quizzes, function (k, q) { quizzes[k] = [q.score, q.max]; });
+      entries(d.activities, function (k, a) {
+        if (a.completed) activities[k] = typeof a.score === "number" ? [a.score, a.max] : [null, null];
+      });
       return {
         lessons: Object.keys(d.lessons).filter(function (k) { return d.lessons[k].done; }).map(Number),
-        quizzes: quizzes
+        quizzes: quizzes,
+        activities: activities
       };
-    }
+    },
+    // Shared computers: nothing of this site stays in the browser (progress, closed banners).
+    clear: function () {
+      var storage = window.localStorage;
+      try {
+        for (var i = storage.length - 1; i >= 0; i -= 1) {
+          var key = storage.key(i);
+          if (key && key.indexOf(PREFIX) === 0) storage.removeItem(key);
+        }
+      } catch (e) { /* private mode */ }
+      notify(empty());
+    },
+    // UI strings come translated from the templates, with %(name)s placeholders.
+    format: function (text, values) {
+      return (text || "").replace(/%\((\w+)\)s/g, function (match, name) { return values[name]; });
+    },
+    all: function (selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
   };
   window.CapProgress = api;
 
-  // UI strings come translated from the templates, with %(name)s placeholders.
-  function format(text, values) {
-    return (text || "").replace(/%\((\w+)\)s/g, function (match, name) { return values[name]; });
-  }
-
-  function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
-
   function render() {
-    all("[data-progress-lessons]").forEach(function (el) {
-      var ids = el.getAttribute("data-progress-lessons").split(",").filter(Boolean);
-      if (!ids.length) return;
-      var done = ids.filter(api.isDone).length;
-      el.textContent = format(el.getAttribute(done > 1 ? "data-label-many" : "data-label-one"), { done: done, total: ids.length });
-      el.hidden = false;
-    });
-    all("[data-lesson-id] [data-done-label]").forEach(function (el) {
-      el.hidden = !api.isDone(el.closest("[data-lesson-id]").getAttribute("data-lesson-id"));
-    });
     var lesson = document.querySelector("article[data-lesson-id]");
     var box = document.querySelector("[data-lesson-done]");
-    if (lesson && box) {
-      box.hidden = false;
-      var status = box.querySelector("[data-done-status]");
-      if (api.isDone(lesson.getAttribute("data-lesson-id"))) status.textContent = status.getAttribute("data-label-done");
-    }
-    var attestation = document.querySelector("[data-attestation]");
-    if (attestation) {
-      var count = 0;
-      all("[data-attestation] [data-lesson-id]").forEach(function (li) {
-        li.hidden = !api.isDone(li.getAttribute("data-lesson-id"));
-        if (!li.hidden) count += 1;
-      });
-      all("[data-attestation-path]").forEach(function (p) { p.hidden = !p.querySelector("li:not([hidden])"); });
-      attestation.querySelector("[data-attestation-empty]").hidden = count > 0;
-      attestation.querySelector("[data-attestation-date]").textContent = new Date().toLocaleDateString(document.documentElement.lang || "fr");
-      attestation.hidden = false;
-      document.querySelector("[data-attestation-form]").hidden = false;
-    }
+    if (!lesson || !box) return;
+    var done = api.isDone(lesson.getAttribute("data-lesson-id"));
+    var button = box.querySelector("[data-mark-done]");
+    var status = box.querySelector("[data-done-status]");
+    if (!button.hasAttribute("data-label-mark")) button.setAttribute("data-label-mark", button.textContent);
+    button.textContent = button.getAttribute(done ? "data-label-undo" : "data-label-mark");
+    // After an undo (the status said "done"), say it is to do again.
+    if (done || status.textContent) status.textContent = status.getAttribute(done ? "data-label-done" : "data-label-undone");
+    box.hidden = false;
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var restored = document.getElementById("restored-progress");
-    if (restored) {
-      api.merge(JSON.parse(restored.textContent));
-      var note = document.querySelector("[data-restored]");
-      if (note) note.hidden = false;
-    }
     var mark = document.querySelector("[data-mark-done]");
     if (mark) {
       mark.addEventListener("click", function () {
-        api.markLessonDone(document.querySelector("article[data-lesson-id]").getAttribute("data-lesson-id"));
+        var id = document.querySelector("article[data-lesson-id]").getAttribute("data-lesson-id");
+        if (api.isDone(id)) api.unmarkLesson(id); else api.markLessonDone(id);
       });
     }
-    var maker = document.querySelector("[data-code-maker]");
-    var script = document.querySelector("script[data-code-url]");
-    if (maker && script) {
-      maker.hidden = false;
-      maker.querySelector("[data-make-code]").addEventListener("click", function () {
-        var out = maker.querySelector("[data-code-output]");
-        var url = script.getAttribute("data-code-url") + "?p=" + encodeURIComponent(JSON.stringify(api.compact()));
-        fetch(url, { credentials: "omit" }).then(function (r) { return r.json(); }).then(function (data) {
-          out.textContent = "";
-          var label = document.createElement("span");
-          label.textContent = maker.getAttribute("data-label-code");
-          var code = document.createElement("code");
-          code.className = "resume-code";
-          code.setAttribute("data-resume-code", "");
-          code.textContent = data.code;
-          out.appendChild(label);
-          out.appendChild(code);
-        }).catch(function () { out.textContent = maker.getAttribute("data-label-error"); });
-      });
-    }
-    var name = document.getElementById("nom");
-    if (name) {
-      name.addEventListener("input", function () {
-        document.querySelector("[data-attestation-name]").textContent = name.value || "…";
-      });
-    }
-    all("[data-print]").forEach(function (button) {
+    api.all("[data-print]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });

@@ -83,7 +83,7 @@ def test_optional_screenshot_keeps_alt_text_rules():
 
 def test_resume_code_round_trip_and_tampering():
     code = make_resume_code({"lessons": [3, 5, "x"], "quizzes": {}, "name": "Bob"})
-    assert read_resume_code(code) == {"v": 1, "lessons": [3, 5], "quizzes": {}}
+    assert read_resume_code(code) == {"v": 1, "lessons": [3, 5], "quizzes": {}, "activities": {}}
     tampered = code[:-3] + ("AAA" if not code.endswith("AAA") else "BBB")
     with pytest.raises(ResumeCodeError):
         read_resume_code(tampered)
@@ -116,7 +116,7 @@ def quiz_keys_of_demo():
 def test_resume_code_carries_quiz_results_and_forgives_typing():
     key = quiz_keys_of_demo()[0]
     code = make_resume_code({"lessons": [7], "quizzes": {key: [2, 3], "not-a-quiz": [1, 1]}})
-    expected = {"v": 1, "lessons": [7], "quizzes": {key: [2, 3]}}
+    expected = {"v": 1, "lessons": [7], "quizzes": {key: [2, 3]}, "activities": {}}
     assert read_resume_code(code) == expected
     # Lower case, spaces instead of dashes, O for 0 and l for 1: still the same code.
     typed = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
@@ -149,7 +149,8 @@ def test_resume_code_drops_results_of_deleted_quizzes():
 def test_hostile_progress_is_dropped_not_a_server_error(client, progress):
     response = client.get("/progression/code/", {"p": json.dumps(progress)})
     assert response.status_code == 200
-    assert read_resume_code(response.json()["code"]) == {"v": 1, "lessons": [], "quizzes": {}}
+    nothing = {"v": 1, "lessons": [], "quizzes": {}, "activities": {}}
+    assert read_resume_code(response.json()["code"]) == nothing
 
 
 def test_absurd_progress_payloads_are_refused_cleanly(client):
@@ -367,7 +368,7 @@ def test_resume_code_endpoint_signs_only_progress(client):
     progress = {"lessons": [1, 2], "quizzes": {}, "email": "x@y.fr"}
     response = client.get("/progression/code/", {"p": json.dumps(progress)})
     code = response.json()["code"]
-    assert read_resume_code(code) == {"v": 1, "lessons": [1, 2], "quizzes": {}}
+    assert read_resume_code(code) == {"v": 1, "lessons": [1, 2], "quizzes": {}, "activities": {}}
     assert client.get("/progression/code/", {"p": "{"}).status_code == 400
 
 
