@@ -41,9 +41,10 @@ class PlaceDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def directory(self, request):
+        from content.places.maps import allow_tiles
         from content.places.views import directory_context
 
-        return self.render(request, context_overrides=directory_context(self, request))
+        return allow_tiles(self.render(request, context_overrides=directory_context(self, request)))
 
     @path("<slug:slug>/")
     def place(self, request, slug):

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 
 from content.models import Place
 
-from . import communes, filters, hours, standard
+from . import communes, filters, hours, maps, standard
 from .links import directory_for
 
 EMBED_LIMIT = 50
@@ -71,7 +71,11 @@ def directory_context(page, request):
     page_obj = paginator.get_page(request.GET.get("page"))
     place_cards(page_obj.object_list, now, request)
     origin = communes.get(chosen.pres)
+    map_config = maps.map_config()
+    if map_config:
+        maps.mark_positions(page_obj.object_list)
     context = {
+        "map": map_config,
         "page_obj": page_obj,
         "places_shown": page_obj.object_list,
         "result_count": paginator.count,

@@ -353,6 +353,12 @@ PERMISSIONS_POLICY = (
 # --- Directory of places: the partners' sites allowed to frame /integrer/lieux/ (origins
 # separated by commas, e.g. "https://www.ville-outreau.fr,https://www.ville-wimereux.fr").
 PLACES_EMBED_FRAME_ANCESTORS = env_list("PLACES_EMBED_FRAME_ANCESTORS")
+# A map beside the directory's list only when a tile server is set (an XYZ template such as
+# "https://tuiles.example.org/{z}/{x}/{y}.png"): none by default, so no page makes a request to a
+# third party (minors use the site). Only the directory pages then add the server's origin to
+# img-src (content/places/maps.py); its licence asks for the attribution text.
+PLACES_MAP_TILE_URL = env("PLACES_MAP_TILE_URL", "")
+PLACES_MAP_ATTRIBUTION = env("PLACES_MAP_ATTRIBUTION", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

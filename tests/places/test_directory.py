@@ -39,7 +39,7 @@ def test_filter_by_service_keeps_its_state_in_the_url(client):
     assert "CRIAC" not in found  # no administrative help there
     html = response.content.decode()
     assert '<option value="aide-aux-demarches-administratives" selected>' in html
-    assert "lieux correspondent à vos choix" in html
+    assert "lieux trouvés" in html
 
 
 def test_filter_by_commune_public_support_and_price(client):
@@ -77,7 +77,7 @@ def test_sort_by_distance_from_a_commune(client):
     assert (
         names(client.get(URL, {"pres": "62268"}))[0] == "Maison intercommunale pour tous de Desvres"
     )
-    assert "les plus proches de Desvres d'abord" in html
+    assert "Les plus proches de Desvres d'abord." in html
     assert "à 0 km" in html
 
 

@@ -153,9 +153,11 @@ def test_bad_lines_are_each_reported_and_nothing_changes():
 
 
 def test_a_20_mb_file_is_refused_before_reading():
+    before = list(Place.objects.values_list("pk", "nom", "date_maj"))
     data = HEADER.encode() + b"\n" + b"x" * (20 * 1024 * 1024)
     report = importer.import_file(data, name="lieux.csv")
     assert report.refused == "Fichier trop volumineux (20.0 Mo) : la limite est de 10 Mo."
+    assert list(Place.objects.values_list("pk", "nom", "date_maj")) == before
 
 
 @pytest.mark.parametrize(
@@ -170,9 +172,11 @@ def test_a_20_mb_file_is_refused_before_reading():
     ],
 )
 def test_files_that_are_not_the_standard_are_refused_clearly(data, name, expected):
+    before = list(Place.objects.values_list("pk", "nom", "date_maj"))
     report = importer.import_file(data, name=name)
     assert expected in report.refused
     assert not report.ok
+    assert list(Place.objects.values_list("pk", "nom", "date_maj")) == before
 
 
 def test_json_import_with_numbers_and_a_semicolon_csv():
