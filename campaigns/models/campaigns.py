@@ -1,6 +1,7 @@
 import datetime
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -10,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from content.blocks import BaseStreamBlock
 from content.models import BasePage
+from content.panels import InlinePanel
 
 from .calendar import days_between
 
@@ -147,7 +149,7 @@ class CampaignPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("theme"),
-                FieldPanel("audiences"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("key_message"),
                 FieldRowPanel([FieldPanel("cta_label"), FieldPanel("cta_page")]),
@@ -155,7 +157,12 @@ class CampaignPage(BasePage):
             ],
             heading=_("La campagne"),
         ),
-        InlinePanel("partners", label=_("partenaires")),
+        InlinePanel(
+            "partners",
+            heading=_("Partenaires"),
+            label=_("Partenaire"),
+            add_label=_("Ajouter un partenaire"),
+        ),
         FieldPanel("why_it_matters"),
         FieldPanel("body"),
         FieldPanel("linked_pages"),
@@ -163,7 +170,12 @@ class CampaignPage(BasePage):
             [FieldPanel("kit_visual"), FieldPanel("kit_headline")],
             heading=_("Kit de campagne"),
         ),
-        InlinePanel("short_links", label=_("liens courts et QR codes par canal")),
+        InlinePanel(
+            "short_links",
+            heading=_("Liens courts et QR codes par canal"),
+            label=_("Lien court"),
+            add_label=_("Ajouter un lien court"),
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -7,6 +7,7 @@ transaction that locks the occurrence row (select_for_update), so capacity canno
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -18,8 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -28,6 +28,8 @@ from wagtail.search import index
 from content.blocks import BaseStreamBlock
 from content.models import AudienceThemeMixin, BasePage
 from content.organisations import OrganisationPageMixin, organisation_page_form
+from content.page_forms import BasePageForm
+from content.panels import InlinePanel
 
 MAX_SEATS_PER_REGISTRATION = 10
 SIGNING_SALT = "campaigns.registration.cancel"
@@ -158,13 +160,19 @@ class EventPage(OrganisationPageMixin, RoutablePageMixin, AudienceThemeMixin, Ba
 
     content_panels = [
         *BasePage.content_panels,
-        InlinePanel("occurrences", heading=_("Dates"), label=_("date"), min_num=1),
+        InlinePanel(
+            "occurrences",
+            heading=_("Dates"),
+            label=_("Date"),
+            add_label=_("Ajouter une date"),
+            min_num=1,
+        ),
         MultiFieldPanel(
             [FieldPanel("place"), FieldPanel("online_url")], heading=_("Lieu ou lien en ligne")
         ),
         FieldPanel("organiser"),
-        FieldPanel("audiences"),
-        FieldPanel("themes"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("level"),
         FieldPanel("action_kind"),
         FieldPanel("price"),
@@ -181,7 +189,7 @@ class EventPage(OrganisationPageMixin, RoutablePageMixin, AudienceThemeMixin, Ba
     parent_page_types = ["campaigns.EventIndexPage"]
     subpage_types = []
     template = "campaigns/events/event_page.html"
-    base_form_class = organisation_page_form(WagtailAdminPageForm)
+    base_form_class = organisation_page_form(BasePageForm)
     organisation_field = "organiser"
 
     class Meta:

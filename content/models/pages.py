@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import BaseStreamBlock, StandardStreamBlock
+from content.page_forms import BasePageForm
 
 
 class BasePage(Page):
@@ -54,6 +55,7 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Menu")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

@@ -5,7 +5,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -20,6 +19,7 @@ from content.blocks import (
     StepsBlock,
 )
 from content.models import AudienceThemeMixin, BasePage
+from content.page_forms import BasePageForm
 from content.text import text_lines
 
 from ..attestation import activities_of, summary
@@ -165,7 +165,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class LearningPathForm(WagtailAdminPageForm):
+class LearningPathForm(BasePageForm):
     competences = forms.MultipleChoiceField(
         label=_("compétences Pix"),
         choices=COMPETENCES,

@@ -10,7 +10,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from content.blocks import BaseStreamBlock, HelpNumbersBlock, KeyPointsBlock, StepsBlock
 from content.models import AudienceThemeMixin, BasePage
+from content.page_forms import BasePageForm
 from content.text import text_lines
 
 from ..school import ClassLevel, Topic
@@ -99,7 +99,7 @@ class SchoolIndexPage(BasePage):
         return context
 
 
-class SchoolModuleForm(WagtailAdminPageForm):
+class SchoolModuleForm(BasePageForm):
     class_levels = forms.MultipleChoiceField(
         label=_("niveaux de classe"),
         choices=ClassLevel.choices,

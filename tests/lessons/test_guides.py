@@ -117,7 +117,7 @@ def test_tool_guide_page_shows_every_part(client):
     assert html.count("<h1>") == 1
     for text in (
         "À quoi ça sert",
-        "Pour qui",
+        "Convient à",
         "prix vérifié le 2 novembre 2026",
         "À préparer avant de commencer",
         'id="etape-1"',
@@ -128,6 +128,19 @@ def test_tool_guide_page_shows_every_part(client):
         "Inkscape",
     ):
         assert text in html, text
+
+
+def test_guide_facts_say_each_thing_once(client):
+    """No « Pour qui » twice, no « Gratuit : Gratuit »; the summary agrees with the duration."""
+    for guide in ToolGuidePage.objects.live():
+        html = client.get(guide.url).content.decode()
+        for label in ("Pour qui", "Convient à", "Coût", "Temps nécessaire"):
+            assert html.count(f"<dt>{label}</dt>") <= 1, (guide.slug, label)
+        label = guide.get_cost_display()
+        assert not (guide.cost_details or "").lower().startswith(label.lower()), guide.slug
+        if "quart d'heure" in guide.summary:
+            assert guide.duration_minutes == 15, guide.slug
+        assert "dix minutes" not in guide.summary or guide.duration_minutes == 10, guide.slug
 
 
 def test_tool_guide_json_ld_is_a_valid_howto(client):
