@@ -45,4 +45,3 @@ def test_a_free_slug_still_creates_the_page(admin_client):
     response = create(admin_client, home, "Atelier smartphone", "atelier-smartphone")
     assert response.status_code == 302
     assert StandardPage.objects.filter(slug="atelier-smartphone").exists()
-
