@@ -20,10 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from campaigns import notifications
 from campaigns.models.events import (
     MAX_SEATS_PER_REGISTRATION,
+    DuplicateRegistration,
     Level,
     Occurrence,
     Registration,
 )
+from content import ratelimit
 from content.cache import uncacheable
 from content.forms import DescribedFieldsMixin
 from content.models import Audience, Organisation, Place, Theme
@@ -352,28 +354,54 @@ def register_view(event, request, occurrence_id):
             status=200 if request.method == "GET" else 409,
         )
     form = RegistrationForm(request.POST or None, max_seats=occurrence.seats)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            registration = Registration.register(
-                occurrence.pk,
-                name=data["name"],
-                email=data["email"],
-                phone=data["phone"],
-                seats=data["seats"],
-                accessibility_needs=data["accessibility_needs"],
-                wants_reminder=data["wants_reminder"] and bool(data["email"]),
+    if request.method == "POST":
+        # Every POST counts against a generous limit, an accepted registration against the
+        # real one, claimed before it is saved (atomic: parallel requests cannot all pass).
+        wait = ratelimit.hit(request, "registration_post")
+        if not wait and form.is_valid():
+            wait = ratelimit.hit(request, "registration")
+            if not wait:
+                return save_registration(request, event, occurrence, form, context)
+        if wait:
+            # Nothing saved, nothing typed lost: the form comes back filled in.
+            context.update(form=form, rate_limited=True)
+            response = TemplateResponse(
+                request, "campaigns/events/register.html", context, status=429
             )
-        except ValidationError as error:
-            context["refusal"] = error.messages[0]
-            return TemplateResponse(request, "campaigns/events/register.html", context, status=409)
-        send_registration_email(request, event, registration)
-        return redirect(
-            event.url + event.reverse_subpage("registration", args=[registration.token])
-        )
+            response["Retry-After"] = str(wait)
+            return response
     context["form"] = form
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "campaigns/events/register.html", context, status=status)
+
+
+def save_registration(request, event, occurrence, form, context):
+    data = form.cleaned_data
+    try:
+        registration = Registration.register(
+            occurrence.pk,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            seats=data["seats"],
+            accessibility_needs=data["accessibility_needs"],
+            wants_reminder=data["wants_reminder"] and bool(data["email"]),
+        )
+    except DuplicateRegistration as error:
+        # Shown to whoever typed these details only; nothing about the registration itself.
+        form.add_error(None, error.messages[0])
+        context["form"] = form
+        return TemplateResponse(request, "campaigns/events/register.html", context, status=409)
+    except ValidationError as error:
+        context["refusal"] = error.messages[0]
+        return TemplateResponse(request, "campaigns/events/register.html", context, status=409)
+    # A third party typing someone's address gets them a few e-mails a day at most; the
+    # follow-up page (where this redirects) shows the registration either way.
+    if registration.email and not ratelimit.hit(
+        request, "registration_email", value=registration.email.strip().lower()
+    ):
+        send_registration_email(request, event, registration)
+    return redirect(event.url + event.reverse_subpage("registration", args=[registration.token]))
 
 
 def registration_link(request, event, registration):

@@ -1,8 +1,10 @@
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from content import ratelimit
 from content.blocks import check_quiz
 from content.cache import uncacheable
 from content.quizzes import find_quiz
@@ -22,10 +24,26 @@ def quiz_check(request, page_id):
     block_id = request.GET.get("quiz", "")
     if not block_id:
         return redirect(page.get_url(request) or "/")  # a bare /quiz/<id>/ bookmark
+    wait = ratelimit.hit(request, "quiz")
+    if wait:
+        # Nothing is stored by a quiz: the answers are still on the previous page (Back).
+        return too_many_requests(request, wait, back_url=page.url)
     child = find_quiz(page, block_id)
     if child is None:
         raise Http404
     request.quiz_results = {block_id: check_quiz(child.value, request.GET)}
     response = page.serve(request)
     response["X-Robots-Tag"] = "noindex"  # the page's own URL is the one to index
+    return response
+
+
+def too_many_requests(request, wait, back_url=None, status=429):
+    """The French page of a refused request (rate limit), with how long to wait."""
+    response = TemplateResponse(
+        request,
+        "429.html",
+        {"minutes": max(1, round(wait / 60)), "back_url": back_url},
+        status=status,
+    )
+    response["Retry-After"] = str(wait)
     return response

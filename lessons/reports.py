@@ -1,12 +1,10 @@
 """Public session-report form (after a school awareness session) and the aggregates behind the
 admin summary and its CSV export."""
 
-import hashlib
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
+from content import ratelimit
 from content.forms import DescribedFieldsMixin
 from content.models import Organisation
 from content.spreadsheet import csv_response
@@ -26,12 +25,6 @@ from .models.reports import school_year_start as year_start
 from .school import ClassLevel, Topic
 
 HONEYPOT = "site_web"
-RATE_WINDOW = 3600  # seconds
-
-
-def rate_limit():
-    """Reports one client may send per hour; ten covers a facilitator's busy day."""
-    return getattr(settings, "SESSION_REPORT_RATE_LIMIT", 10)
 
 
 # -- form ----------------------------------------------------------------------------------------
@@ -240,29 +233,6 @@ def module_initial(module):
     return initial
 
 
-# -- rate limit ----------------------------------------------------------------------------------
-
-
-def _rate_key(request):
-    # The address is hashed and lives an hour in the cache only; it is never stored.
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:report:{address}".encode()).hexdigest()
-    return f"session-report:{digest[:32]}"
-
-
-def is_rate_limited(request):
-    return (cache.get(_rate_key(request)) or 0) >= rate_limit()
-
-
-def count_report(request):
-    key = _rate_key(request)
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW)
-
-
 # -- views ---------------------------------------------------------------------------------------
 
 
@@ -282,26 +252,31 @@ def session_report(request):
     module = find_module((data or request.GET).get("module"))
     context = {"module": module}
     if data is not None:
-        if data.get(HONEYPOT):
+        # Every POST counts against a generous limit; a saved report (or what a robot takes
+        # for one) against the real one, claimed before saving: the count returned by the
+        # atomic increment decides, so parallel requests cannot all pass (docs/protections.md).
+        wait = ratelimit.hit(request, "session_report_post")
+        if not wait and data.get(HONEYPOT):
             # A robot filled the invisible field: pretend it worked, keep nothing.
-            count_report(request)
+            ratelimit.hit(request, "session_report")
             return redirect(_thanks_url(module))
-        if is_rate_limited(request):
+        form = SessionReportForm(data)
+        if not wait and form.is_valid():
+            wait = ratelimit.hit(request, "session_report")
+            if not wait:
+                report = form.save(commit=False)
+                report.module = module
+                report.save()
+                return redirect(_thanks_url(module))
+        if wait:
             # Nothing is saved, but nothing typed is lost: the values come back, unchecked.
             form = SessionReportForm(
                 initial={n: data.get(n) for n in SessionReportForm.Meta.fields}
             )
             context.update(form=form, rate_limited=True)
             response = TemplateResponse(request, "lessons/reports/form.html", context, status=429)
-            response["Retry-After"] = str(RATE_WINDOW)
+            response["Retry-After"] = str(wait)
             return response
-        form = SessionReportForm(data)
-        if form.is_valid():
-            report = form.save(commit=False)
-            report.module = module
-            report.save()
-            count_report(request)
-            return redirect(_thanks_url(module))
         status = 400
     else:
         form = SessionReportForm(initial=module_initial(module))

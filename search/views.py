@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from content import ratelimit
 from search import query as sq
 from search.fallback import run_with_fallback
 from search.models import SearchTermStat
@@ -40,6 +41,17 @@ def _selected_filters(request):
 def search_view(request):
     locale = Locale.get_active()
     raw = request.GET.get("q", "")
+    wait = ratelimit.hit(request, "search")
+    if wait:
+        # No search made; the query stays in the box.
+        response = TemplateResponse(
+            request,
+            "search/search.html",
+            {"query": clean_query(raw), "rate_limited": True},
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
     selected = _selected_filters(request)
     outcome, degraded = run_with_fallback(sq.search, raw, selected, locale)
     requested_page = _page_number(request.GET.get("page"))
@@ -61,7 +73,13 @@ def search_view(request):
         }
         for p in ordered
     ]
-    if outcome.query and requested_page == 1 and not selected:
+    # One client writes a few queries an hour to the log at most (a robot cannot fill it).
+    if (
+        outcome.query
+        and requested_page == 1
+        and not selected
+        and not ratelimit.hit(request, "search_log")
+    ):
         SearchTermStat.record(
             outcome.corrected_from or outcome.query,
             get_language() or "fr",
@@ -114,6 +132,11 @@ def place_suggestions(words, locale):
 def autocomplete_view(request):
     text = clean_query(request.GET.get("q", ""))[:60]
     items = []
+    wait = ratelimit.hit(request, "autocomplete")
+    if wait:
+        return JsonResponse(
+            {"query": text, "results": []}, status=429, headers={"Retry-After": str(wait)}
+        )
     if len(text) >= 2 and sq.query_words(text):
         locale = Locale.get_active()
         words = " ".join(sq.query_words(text))

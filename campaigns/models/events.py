@@ -424,11 +424,37 @@ class Registration(models.Model):
             reason = occurrence.refusal_reason()
             if reason:
                 raise ValidationError(reason)
+            if cls.same_contact(occurrence, fields.get("email"), fields.get("phone")).exists():
+                raise DuplicateRegistration(
+                    _(
+                        "Une inscription à cette date existe déjà avec ces coordonnées : une "
+                        "seule inscription par personne et par date. Pour changer le nombre de "
+                        "places ou annuler, suivez le lien du courriel de confirmation, ou "
+                        "contactez l'organisateur."
+                    )
+                )
             seats = fields.get("seats", 1)
             has_waiting = occurrence.registrations.filter(status=cls.Status.WAITING).exists()
             fits = occurrence.confirmed_seats() + seats <= occurrence.seats
             status = cls.Status.CONFIRMED if fits and not has_waiting else cls.Status.WAITING
             return cls.objects.create(occurrence=occurrence, status=status, **fields)
+
+    @classmethod
+    def same_contact(cls, occurrence, email, phone):
+        """Live registrations of this date with the same e-mail address (any case) or, for
+        someone without one, the same phone number (digits only)."""
+        others = cls.objects.filter(occurrence=occurrence).exclude(status=cls.Status.CANCELLED)
+        if email:
+            return others.filter(email__iexact=email.strip())
+        digits = "".join(c for c in phone or "" if c.isdigit())
+        if not digits:
+            return cls.objects.none()
+        same = [
+            r.pk
+            for r in others.filter(email="").exclude(phone="").only("pk", "phone")
+            if "".join(c for c in r.phone if c.isdigit()) == digits
+        ]
+        return cls.objects.filter(pk__in=same)
 
     def cancel(self):
         """Cancel and promote waiting registrations, first come first served. Returns the
@@ -443,6 +469,10 @@ class Registration(models.Model):
             current.save(update_fields=["status", "cancelled_at"])
             self.status, self.cancelled_at = current.status, current.cancelled_at
             return promote_waiting(occurrence)
+
+
+class DuplicateRegistration(ValidationError):
+    """The same person is already registered for this date."""
 
 
 def promote_waiting(occurrence):

@@ -13,11 +13,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from content import ratelimit
 from content.spreadsheet import csv_response
 
 from ..kit import kit_path
 from ..models import CampaignCounter, CampaignKit, CampaignPage, ShortLink
 from ..models.campaigns import channel_label
+
+
+def count(request, campaign_id, channel, metric):
+    """Count a hit unless this client already counted many for this campaign and metric
+    today (settings.RATE_LIMITS["campaign_counter"]): the visitor is served either way."""
+    if not ratelimit.hit(request, "campaign_counter", campaign_id, metric):
+        CampaignCounter.increment(campaign_id, channel, metric)
+
 
 # A transparent 1×1 GIF.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -30,7 +39,7 @@ def short_link(request, code):
     link = get_object_or_404(ShortLink.objects.select_related("campaign"), code=code.lower())
     if not link.campaign.live:
         raise Http404
-    CampaignCounter.increment(link.campaign_id, link.channel, CampaignCounter.Metric.SCAN)
+    count(request, link.campaign_id, link.channel, CampaignCounter.Metric.SCAN)
     return HttpResponseRedirect(link.landing_url())
 
 
@@ -61,7 +70,7 @@ def view_counter(request, page_id):
     if channel not in ShortLink.Channel.values:
         channel = "direct"
     if CampaignPage.objects.live().filter(pk=page_id).exists():
-        CampaignCounter.increment(page_id, channel, CampaignCounter.Metric.VIEW)
+        count(request, page_id, channel, CampaignCounter.Metric.VIEW)
     return HttpResponse(PIXEL, content_type="image/gif")
 
 
@@ -73,7 +82,7 @@ def kit_file(request, page_id, name):
     path = kit_path(page_id, name)
     if not default_storage.exists(path):
         raise Http404
-    CampaignCounter.increment(page_id, "kit", CampaignCounter.Metric.DOWNLOAD)
+    count(request, page_id, "kit", CampaignCounter.Metric.DOWNLOAD)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     inline = content_type.startswith("image/") or content_type == "application/pdf"
     return FileResponse(

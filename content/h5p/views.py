@@ -1,9 +1,6 @@
 """The sandboxed player page and the anonymous counters endpoint."""
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
@@ -11,6 +8,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from content import ratelimit
 from content.models import H5PActivity
 
 # The player runs the package's own JavaScript. `sandbox allow-scripts` (also set on the
@@ -33,7 +31,6 @@ PLAYER_CSP = "; ".join(
 )
 
 EVENTS = {"started", "completed"}
-RATE_LIMIT = 30  # counted events per client address, activity and hour
 
 
 @require_GET
@@ -55,20 +52,6 @@ def player(request, uuid):
     return response
 
 
-def _rate_limited(request, uuid, event):
-    """True when this client already sent too many events. The address is hashed, kept an
-    hour in the cache only, never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    key = f"h5p-event:{uuid}:{event}:{digest}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > RATE_LIMIT
-
-
 @csrf_exempt  # anonymous, cookie-less, increment-only: nothing a forged request can abuse
 @require_POST
 def event(request, uuid):
@@ -76,7 +59,10 @@ def event(request, uuid):
     if kind not in EVENTS:
         return HttpResponseBadRequest()
     activity = get_object_or_404(H5PActivity.objects.only("pk"), uuid=uuid)
-    if _rate_limited(request, uuid, kind):
-        return HttpResponse(status=429)
+    # Per client, activity and event (settings.RATE_LIMITS["h5p_event"]); the address is
+    # hashed into the counter's key, never stored.
+    wait = ratelimit.hit(request, "h5p_event", uuid, kind)
+    if wait:
+        return HttpResponse(status=429, headers={"Retry-After": str(wait)})
     activity.record(kind)
     return HttpResponse(status=204)

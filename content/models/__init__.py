@@ -3,6 +3,7 @@ from .glossary import Glossary
 from .h5p import H5PActivity
 from .pages import BasePage, HomePage, StandardPage
 from .places import Place
+from .ratelimit import RateCounter
 from .settings import SiteIdentity
 from .taxonomy import Audience, AudienceThemeMixin, Organisation, Theme
 
@@ -16,6 +17,7 @@ __all__ = [
     "Organisation",
     "Place",
     "PlaceDirectoryPage",
+    "RateCounter",
     "SiteIdentity",
     "StandardPage",
     "Theme",

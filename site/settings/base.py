@@ -151,6 +151,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 # --- Cache: local memory by default, Redis when REDIS_URL is set.
+def ratelimit_cache_settings(redis_url):
+    """The "ratelimit" cache: counters shared by every worker (content/ratelimit.py). Redis
+    when there is one (errors raised to the backend, which then counts in the database), the
+    database otherwise; never local memory, which counts per process."""
+    if not redis_url:
+        return {"BACKEND": "content.ratelimit.DatabaseCounterCache"}
+    return {
+        "BACKEND": "content.ratelimit.RedisCounterCache",
+        "LOCATION": redis_url,
+        "KEY_PREFIX": "capnum",
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+            "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+        },
+    }
+
+
 def cache_settings(redis_url):
     """CACHES for a Redis URL (or local memory without one). The cache is optional: when
     Redis is away, django-redis logs the error and answers a miss (IGNORE_EXCEPTIONS), so
@@ -161,7 +178,8 @@ def cache_settings(redis_url):
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 # Room for the page cache (one entry per page and encoding) beside the rest.
                 "OPTIONS": {"MAX_ENTRIES": 5000},
-            }
+            },
+            "ratelimit": ratelimit_cache_settings(redis_url),
         }
     return {
         "default": {
@@ -174,7 +192,8 @@ def cache_settings(redis_url):
                 "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
                 "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
             },
-        }
+        },
+        "ratelimit": ratelimit_cache_settings(redis_url),
     }
 
 
@@ -186,6 +205,52 @@ DJANGO_REDIS_LOGGER = "capnum.cache"
 # (time-dependent bits: banners of the day, past events); 0 turns it off.
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/")
+
+
+# --- Rate limits (docs/protections.md): django-ratelimit counting in the "ratelimit" cache.
+# "N/h" = N per hour, "N/10m" = N per 10 minutes, "N/d" per day; per client unless said.
+DEFAULT_RATE_LIMITS = {
+    # Registrations accepted from one client, and every registration POST (invalid ones too).
+    "registration": "10/h",
+    "registration_post": "60/h",
+    # Confirmation e-mails sent to one address, whoever typed it.
+    "registration_email": "3/d",
+    # Session reports saved from one client, and every report POST.
+    "session_report": "10/h",
+    "session_report_post": "60/h",
+    # Quiz answers checked without JavaScript.
+    "quiz": "120/h",
+    # Search pages and autocomplete answers; queries written to the search log.
+    "search": "120/10m",
+    "autocomplete": "600/10m",
+    "search_log": "30/h",
+    # Short-link scans, campaign page views and kit downloads counted per campaign and
+    # metric (over the limit the visitor is served, the hit is not counted).
+    "campaign_counter": "20/d",
+    # H5P started/completed events per activity and event.
+    "h5p_event": "30/h",
+}
+
+
+def rate_limits():
+    """Each limit overridable by RATE_LIMIT_<NAME> (e.g. RATE_LIMIT_REGISTRATION=20/h);
+    "off" turns one off."""
+    rates = {}
+    for name, default in DEFAULT_RATE_LIMITS.items():
+        value = env(f"RATE_LIMIT_{name.upper()}", default).strip()
+        rates[name] = None if value.lower() in {"", "0", "none", "off"} else value
+    return rates
+
+
+RATE_LIMITS = rate_limits()
+RATELIMIT_ENABLE = env_bool("RATE_LIMITS_ENABLED", True)
+RATELIMIT_USE_CACHE = "ratelimit"
+# Only when both Redis and the database fail, and then the site is down anyway.
+RATELIMIT_FAIL_OPEN = True
+# The client's address behind a reverse proxy (content/clientip.py, README).
+TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", "")
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
+RATELIMIT_IP_META_KEY = "content.clientip.client_ip"
 
 
 # --- Search: database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.

@@ -16,7 +16,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate-limit counters in the test database: rolled back with each test.
+    "ratelimit": {"BACKEND": "content.ratelimit.DatabaseCounterCache"},
+}
 # Off for the suite (tests change rows directly, without the signals that purge); the page
 # cache's own tests turn it on (tests/test_page_cache.py).
 PAGE_CACHE_TIMEOUT = 0

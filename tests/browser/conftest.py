@@ -41,6 +41,17 @@ def site_server(django_db_setup, django_db_blocker):
     thread.terminate()
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(django_db_blocker):
+    """The server thread's rate-limit counters are committed: each browser test starts with
+    none, so one test's searches or registrations do not count against the next."""
+    yield
+    from content.models import RateCounter
+
+    with django_db_blocker.unblock():
+        RateCounter.objects.all().delete()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
