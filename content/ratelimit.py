@@ -18,7 +18,7 @@ import time
 
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-from django.db import connection, transaction
+from django.db import connection
 from django_ratelimit.core import get_usage
 from django_redis.cache import RedisCache
 
@@ -31,7 +31,8 @@ TABLE = "content_ratecounter"
 
 class DatabaseCounterCache(BaseCache):
     """Just what django-ratelimit needs (add, incr, get), atomic on any database Django
-    supports with ON CONFLICT and RETURNING (SQLite ≥ 3.35, PostgreSQL)."""
+    supports with ON CONFLICT and RETURNING (SQLite ≥ 3.35, PostgreSQL): each operation is
+    one statement, atomic on its own, so no transaction is opened around it."""
 
     def __init__(self, location, params):
         super().__init__(params)
@@ -45,7 +46,7 @@ class DatabaseCounterCache(BaseCache):
         key = self.make_and_validate_key(key, version=version)
         now = int(time.time())
         # An expired row of the same key is taken over; a live one is left alone.
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {TABLE} (key, value, expires) VALUES (%s, %s, %s) "
                 f"ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
@@ -59,7 +60,7 @@ class DatabaseCounterCache(BaseCache):
 
     def incr(self, key, delta=1, version=None):
         key = self.make_and_validate_key(key, version=version)
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {TABLE} SET value = value + %s WHERE key = %s AND expires > %s "
                 f"RETURNING value",
@@ -82,7 +83,7 @@ class DatabaseCounterCache(BaseCache):
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {TABLE} (key, value, expires) VALUES (%s, %s, %s) "
                 f"ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
@@ -92,12 +93,12 @@ class DatabaseCounterCache(BaseCache):
 
     def delete(self, key, version=None):
         key = self.make_and_validate_key(key, version=version)
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE key = %s", [key])
             return cursor.rowcount > 0
 
     def clear(self):
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
 
 

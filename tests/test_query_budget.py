@@ -19,7 +19,8 @@ BUDGETS = [
     ("/campagnes/", 15),
     ("/campagnes/safer-internet-day-2026/", 21),
     ("/alertes-arnaques/faux-sms-ameli/", 15),
-    ("/c/sid26-fly", 2),
+    # The link, then the scan's rate-limit counter (INSERT … ON CONFLICT, UPDATE … RETURNING).
+    ("/c/sid26-fly", 4),
     ("/habitants/quiz-arnaque-sms/", 16),
     ("/h5p/6b1f2c4e-7d1a-4c3b-9a55-3a1f0c2b9e01/player/", 1),
     ("/agenda/", 19),
