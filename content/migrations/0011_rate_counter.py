@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0009_organisation_roles"),
+        ("content", "0010_section_pages_block"),
     ]
 
     operations = [
