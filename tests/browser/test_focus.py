@@ -78,7 +78,7 @@ def test_lesson_quiz_focuses_its_error_summary(make_page, javascript):
     submit_with_enter(page, "Vérifier mes réponses", navigates=not javascript)
     assert page.evaluate("() => document.activeElement.hasAttribute('data-quiz-errors')")
     assert ("/quiz/" in page.url) is not javascript
-    # axe on this page: test_lessons.py (the banner's close button is a known failure there).
+    assert_no_axe_violations(page)
 
 
 def test_quiz_result_url_loaded_with_javascript_focuses_the_summary(make_page):
@@ -149,3 +149,15 @@ def test_quiz_result_without_javascript_survives_a_reload(make_page):
     page = make_page(width=320, javascript=False)  # a bookmark, opened later
     assert page.goto(url).status == 200
     assert page.locator("[data-quiz-score]").first.inner_text() == "Votre score : 1 sur 2."
+
+
+@JS
+def test_attestation_code_form_focuses_its_error_summary(make_page, javascript):
+    page = make_page(width=320, javascript=javascript)
+    page.goto("/se-former/attestation/")
+    tab_to(page, lambda el: el["id"] == "code")
+    page.keyboard.type("2B7K-Q9M4")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    wait_for(page, SUMMARY_FOCUSED)
+    assert_no_axe_violations(page)
