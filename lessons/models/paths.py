@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -41,6 +42,14 @@ class LessonStreamBlock(BaseStreamBlock):
 class Level(models.IntegerChoices):
     BEGINNER = 1, _("Niveau 1 – Premiers pas")
     ADVANCED = 2, _("Niveau 2 – Aller plus loin")
+
+
+def code_response(request, response):
+    """A page shown for a resume code is never cached: one entry per code typed would fill the
+    page cache, and the attestation carries today's date."""
+    if "code" in request.GET:
+        add_never_cache_headers(response)
+    return response
 
 
 class LearningIndexPage(RoutablePageMixin, BasePage):
@@ -130,7 +139,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
     @path("reprendre/", name="resume")
     def resume(self, request):
         code, error, progress, done = self.read_code(request)
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "code": code,
@@ -141,6 +150,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
             },
             template="lessons/resume.html",
         )
+        return code_response(request, response)
 
     @path("attestation/", name="attestation")
     def attestation(self, request):
@@ -148,7 +158,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
         works without JavaScript); the name is never sent: a line is left to write it."""
         code, error, progress, done = self.read_code(request)
         paths = self.paths_with_lessons(with_body=True) if progress is None else None
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "code": code,
@@ -163,6 +173,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
             },
             template="lessons/attestation.html",
         )
+        return code_response(request, response)
 
 
 class LearningPathForm(BasePageForm):

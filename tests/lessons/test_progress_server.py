@@ -107,6 +107,18 @@ def test_resume_page_shows_the_lessons_of_the_code_and_links_its_attestation(cli
     assert f'href="{index.url}attestation/?code={code}"' in html
 
 
+@pytest.mark.parametrize("route", ["reprendre/", "attestation/"])
+def test_pages_read_from_a_code_are_never_cached(client, route):
+    """One page-cache entry per code typed (good or bad) would let anyone fill the cache."""
+    index = LearningIndexPage.objects.get()
+    _lessons, code = code_lessons()
+    for typed in (code, "ABCD"):
+        response = client.get(f"{index.url}{route}", {"code": typed})
+        assert "no-store" in response["Cache-Control"]
+        assert "X-Page-Cache" not in client.get(f"{index.url}{route}", {"code": typed})
+    assert "no-store" not in client.get(f"{index.url}{route}").get("Cache-Control", "")
+
+
 def test_path_page_lists_its_lessons_activities_for_the_browser(client):
     with_activity = LearningPathPage.objects.get(slug="aller-plus-loin")
     html = client.get(with_activity.url).content.decode()
