@@ -39,6 +39,8 @@ PAGES = [
     ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/"),
     ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/"),
     ("placement-quiz", "/se-former/ou-en-suis-je/"),
+    ("resume", "/se-former/reprendre/"),
+    ("attestation", "/se-former/attestation/"),
     ("school-index", "/interventions-scolaires/"),
     ("school-index-filtered", "/interventions-scolaires/?theme=cyberharcelement&niveau=4e"),
     ("school-module", "/interventions-scolaires/dangers-d-internet-6e/"),
