@@ -8,18 +8,8 @@ the value with a message saying how to write it."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import register_form_field_override
-from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-
-class TypedDateTimeInput(AdminDateTimeInput):
-    def get_config(self):
-        return {**super().get_config(), "validateOnBlur": False}
-
-
-class TypedDateInput(AdminDateInput):
-    def get_config(self):
-        return {**super().get_config(), "validateOnBlur": False}
-
+from content.panels import TypedDateInput, TypedDateTimeInput
 
 DATETIME_ERROR = _(
     "Date ou heure non comprise. Écrivez-la par exemple 21/01/2027 14:00 (ou 21/01/2027 14h00)."

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from content.blocks import BaseStreamBlock, StandardStreamBlock
 from content.page_forms import BasePageForm
+from content.panels import PublishingPanel
 
 
 class BasePage(Page):
@@ -56,6 +57,7 @@ class BasePage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     base_form_class = BasePageForm
+    settings_panels = [PublishingPanel(), *Page.settings_panels[1:]]
 
     class Meta:
         abstract = True

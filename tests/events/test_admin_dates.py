@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from campaigns.models import Occurrence
-from capnum.admin_dates import TypedDateTimeInput
+from content.panels import TypedDateTimeInput
 
 from .factories import make_agenda, make_event, paris
 
