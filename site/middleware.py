@@ -21,7 +21,9 @@ def is_admin_path(path):
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """The public site's strict policy everywhere, the admin's looser style policy under /admin/."""
+    """The public site's strict policy everywhere, the admin's looser policy under /admin/ for
+    logged-in editors only: the login, password-reset and lockout pages (no inline script)
+    keep the strict one."""
 
     def process_response(self, request, response):
         if not response.streaming and response.get("Content-Type", "").startswith("text/html"):
@@ -37,7 +39,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path):
+        user = getattr(request, "user", None)
+        if (
+            not report_only
+            and parts.config is None
+            and is_admin_path(request.path)
+            and user is not None
+            and user.is_authenticated
+        ):
             return PolicyParts(
                 settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
                 parts.update,

@@ -4,6 +4,7 @@ Every variable read here is listed in the README. Environment-specific modules (
 production) only loosen or tighten what they must.
 """
 
+import datetime
 import os
 from email.utils import getaddresses
 from pathlib import Path
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "axes",
     "dbbackup",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -96,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out login into the lockout page (django-axes, docs/protections.md).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "capnum.urls"
@@ -404,7 +408,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         # Wagtail 8's admin still renders inline <script> (date pickers) and style attributes, so
-        # the admin, reached only by logged-in editors, gets 'unsafe-inline'; the public site never.
+        # the admin gets 'unsafe-inline', for logged-in editors only (capnum.middleware): the
+        # login and password-reset pages, the ones an attacker sees, keep the strict policy.
         "script-src": [SELF, "'unsafe-inline'"],
         "style-src": [SELF, "'unsafe-inline'"],
         "img-src": [SELF, "data:", "blob:", "https:"],
@@ -463,6 +468,23 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Admin login lockout (django-axes, docs/protections.md): after LOGIN_FAILURE_LIMIT wrong
+# passwords for one account from one address, that pair is refused (the right password too)
+# for LOGIN_LOCKOUT_MINUTES. Per account *and* address, so an attacker cannot lock an editor
+# out from elsewhere. Unlock: `manage.py axes_reset_username <name>` (or axes_reset).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "content.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept (until the cool-off ends); successful logins are not logged.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "capnum.views.login_locked_out"
 
 LOGGING = {
     "version": 1,
