@@ -80,14 +80,24 @@
       api.clear();
       toggle(false);
       status.textContent = status.getAttribute("data-label-done");
-      all("[data-resume-code], [data-restored]").forEach(function (el) { el.hidden = true; });
+      // Nothing of the previous person on screen or in the address either.
+      all("[data-from-code], [data-restore-status]").forEach(function (el) { el.hidden = true; });
+      all("[data-code-output]").forEach(function (el) { el.textContent = ""; });
+      all("input[name=code]").forEach(function (el) { el.value = ""; });
+      dropCode();
     });
+  }
+
+  // Reloading or going Back to a ?code= address must not restore it again (shared computers).
+  function dropCode() {
+    if (/[?&]code=/.test(window.location.search)) window.history.replaceState(null, "", window.location.pathname);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     var restored = document.getElementById("restored-progress");
     if (restored) {
       api.merge(JSON.parse(restored.textContent));
+      dropCode();
       var note = document.querySelector("[data-restored]");
       if (note) note.hidden = false;
     }

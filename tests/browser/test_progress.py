@@ -104,8 +104,19 @@ def test_h5p_results_show_on_the_path_page_attestation_and_go_through_a_code(mak
     assert fresh.get_by_text("Votre progression est restaurée").is_visible()
     stored = fresh.evaluate("() => window.CapProgress.get().activities")
     assert stored == {ACTIVITY: {"completed": True, "score": 3, "max": 4}}
+    # A reload or Back must not restore the code again after a clear: it leaves the address.
+    assert "code=" not in fresh.url
     fresh.goto(H5P_PATH)
     assert fresh.locator(f"[data-activity-id='{ACTIVITY}']").is_visible()
+    fresh.goto(f"/se-former/reprendre/?code={code}")
+    assert fresh.locator("[data-from-code]").is_visible()
+    fresh.get_by_role("button", name="Effacer ma progression").click()
+    fresh.get_by_role("button", name="Oui, tout effacer").click()
+    assert fresh.locator("[data-from-code]").is_hidden()
+    assert fresh.get_by_label("Mon code de reprise").input_value() == ""
+    assert fresh.evaluate("() => localStorage.length") == 0
+    fresh.reload()
+    assert fresh.evaluate("() => localStorage.length") == 0
     assert page.problems.messages == [] and fresh.problems.messages == []
 
 
