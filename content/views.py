@@ -26,8 +26,10 @@ def quiz_check(request, page_id):
         return redirect(page.get_url(request) or "/")  # a bare /quiz/<id>/ bookmark
     wait = ratelimit.hit(request, "quiz")
     if wait:
-        # Nothing is stored by a quiz: the answers are still on the previous page (Back).
-        return too_many_requests(request, wait, back_url=page.url)
+        # The answers are in this URL: the page offers to send them again later.
+        return too_many_requests(
+            request, wait, back_url=page.url, retry_url=request.get_full_path()
+        )
     child = find_quiz(page, block_id)
     if child is None:
         raise Http404
@@ -37,13 +39,13 @@ def quiz_check(request, page_id):
     return response
 
 
-def too_many_requests(request, wait, back_url=None, status=429):
+def too_many_requests(request, wait, back_url=None, retry_url=None):
     """The French page of a refused request (rate limit), with how long to wait."""
     response = TemplateResponse(
         request,
         "429.html",
-        {"minutes": max(1, round(wait / 60)), "back_url": back_url},
-        status=status,
+        {"minutes": max(1, round(wait / 60)), "back_url": back_url, "retry_url": retry_url},
+        status=429,
     )
     response["Retry-After"] = str(wait)
     return response

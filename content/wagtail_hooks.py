@@ -9,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content import digest, indicators
+from content import digest, indicators, lockouts
 from content.indicators import site_figures
 from content.indicators import views as indicator_views
 from content.models import Audience, Glossary, H5PActivity, Organisation, Place, Theme
@@ -251,3 +251,23 @@ def register_indicators_menu_item():
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# -- login lockouts (django-axes): administrators unlock an account without a shell ----------
+
+
+@hooks.register("register_admin_urls")
+def register_lockouts_url():
+    return [path("connexions-bloquees/", lockouts.lockouts, name="capnum_lockouts")]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return SuperuserMenuItem(
+        _("Connexions bloquées"), reverse("capnum_lockouts"), icon_name="lock", order=900
+    )

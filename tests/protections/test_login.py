@@ -101,3 +101,39 @@ def test_login_page_policy_has_no_unsafe_inline(client, editor):
 def test_the_logged_in_admin_keeps_its_own_policy(client, editor):
     assert logged_in(attempt(client, PASSWORD))
     assert "'unsafe-inline'" in client.get("/admin/")["Content-Security-Policy"]
+
+
+def test_an_administrator_unlocks_from_the_admin(client, editor):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(client, "faux", REMOTE_ADDR="203.0.113.8")
+    assert attempt(client, PASSWORD, REMOTE_ADDR="203.0.113.8").status_code == 429
+
+    admin = client.__class__()
+    admin.force_login(
+        get_user_model().objects.create_superuser("admin2", "admin2@example.org", "x")
+    )
+    listing = admin.get("/admin/connexions-bloquees/")
+    html = listing.content.decode()
+    assert listing.status_code == 200
+    assert "redacteur" in html and "203.0.113.8" in html
+    locked = AccessAttempt.objects.get()
+    response = admin.post("/admin/connexions-bloquees/", {"attempt": locked.pk}, follow=True)
+    assert "Connexion débloquée pour « redacteur »" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+    assert logged_in(attempt(client, PASSWORD, REMOTE_ADDR="203.0.113.8"))
+
+
+def test_only_administrators_see_the_lockouts(client, editor):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(client, "faux")
+    user = get_user_model().objects.create_user("ed", "ed@example.org", "x", is_staff=True)
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    other = client.__class__()
+    other.force_login(user)
+    # Wagtail turns the refusal into a redirect to the dashboard, with its own message.
+    listing = other.get("/admin/connexions-bloquees/")
+    assert listing.status_code == 302 and listing["Location"] == "/admin/"
+    other.post("/admin/connexions-bloquees/", {"attempt": AccessAttempt.objects.get().pk})
+    assert AccessAttempt.objects.exists()

@@ -159,8 +159,11 @@ def test_quiz_checks_are_limited_with_a_french_page(client, home, settings):
     first = [client.get(url, {"quiz": "inconnu"}).status_code for _ in range(2)]
     refused = client.get(url, {"quiz": "inconnu"})
     assert first == [404, 404]  # no such quiz: checked, then refused below
+    html = refused.content.decode()
     assert refused.status_code == 429
-    assert "Trop de demandes depuis cette connexion" in refused.content.decode()
+    assert "Trop de demandes depuis cette connexion" in html
+    # The answers travel in the URL: the retry link keeps them.
+    assert f'href="{url}?quiz=inconnu"' in html
 
 
 @pytest.mark.django_db
