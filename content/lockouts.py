@@ -1,5 +1,5 @@
-"""Admin screen of the login lockouts (django-axes): administrators see which accounts are
-locked from which address, and unlock one without a shell (docs/protections.md)."""
+"""Admin login protections beside django-axes (docs/protections.md): the screen where
+administrators see and lift lockouts, and the rate-limited password-reset form."""
 
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -9,6 +9,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.views import account
+
+from content import ratelimit
 
 
 def current_lockouts():
@@ -39,3 +42,34 @@ def lockouts(request):
             "limit": settings.AXES_FAILURE_LIMIT,
         },
     )
+
+
+class PasswordResetView(account.PasswordResetView):
+    """Wagtail's password reset, limited: a client may ask a few times an hour (over that,
+    the form comes back with their address and a message, 429), and one address receives a
+    few reset e-mails a day, whoever asks. Past that cap the page says, as always, that an
+    e-mail was sent if the address is known, so nobody learns which addresses are."""
+
+    def post(self, request, *args, **kwargs):
+        wait = ratelimit.hit(request, "password_reset")
+        if wait:
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Trop de demandes depuis cette connexion : aucun courriel n’a été envoyé. "
+                    "Réessayez dans une heure."
+                ),
+            )
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            response["Retry-After"] = str(wait)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        if ratelimit.hit(self.request, "password_reset_email", value=email):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)

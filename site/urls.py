@@ -10,9 +10,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content.lockouts import PasswordResetView
 from content.views import quiz_check
 
 urlpatterns = [
+    # Wagtail's password reset with rate limits (same address and name, found first).
+    path("admin/password_reset/", PasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Language-independent: the sandboxed H5P player and its anonymous counters.

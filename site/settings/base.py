@@ -233,6 +233,9 @@ DEFAULT_RATE_LIMITS = {
     "campaign_counter": "20/d",
     # H5P started/completed events per activity and event.
     "h5p_event": "30/h",
+    # Admin password-reset requests per client, and reset e-mails per address.
+    "password_reset": "5/h",
+    "password_reset_email": "3/d",
 }
 
 

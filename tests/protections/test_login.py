@@ -137,3 +137,18 @@ def test_only_administrators_see_the_lockouts(client, editor):
     assert listing.status_code == 302 and listing["Location"] == "/admin/"
     other.post("/admin/connexions-bloquees/", {"attempt": AccessAttempt.objects.get().pk})
     assert AccessAttempt.objects.exists()
+
+
+def test_password_reset_requests_and_emails_are_limited(client, editor, mailoutbox, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "password_reset": "4/h"}
+    url = "/admin/password_reset/"
+    statuses = [client.post(url, {"email": "redacteur@example.org"}).status_code for _ in range(4)]
+    # Three e-mails a day to one address; the page answers the same either way.
+    assert statuses == [302] * 4
+    assert len(mailoutbox) == int(settings.RATE_LIMITS["password_reset_email"].split("/")[0])
+    refused = client.post(url, {"email": "quelquun@example.org"})
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert "Trop de demandes depuis cette connexion" in html
+    assert 'value="quelquun@example.org"' in html
+    assert "'unsafe-inline'" not in refused["Content-Security-Policy"]
