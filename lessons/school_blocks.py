@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from content.blocks import GlossaryTermBlock, H5PActivityBlock, QuizBlock, RichTextBlock
+from content.blocks.base import BaseStructBlock
 
 
-class SessionStepBlock(blocks.StructBlock):
+class SessionStepBlock(BaseStructBlock):
     title = blocks.CharBlock(max_length=120, label=_("titre de l'étape"))
     duration_minutes = blocks.IntegerBlock(min_value=1, max_value=120, label=_("durée (minutes)"))
     does = RichTextBlock(label=_("ce que fait l'animateur"))
@@ -47,7 +48,7 @@ class SessionStepBlock(blocks.StructBlock):
         }
 
 
-class SocialPostBlock(blocks.StructBlock):
+class SocialPostBlock(BaseStructBlock):
     """A real-looking post to judge: true, false or misleading. The answer hides in a
     disclosure, so it works on a projector, on paper (printed under the post) and without JS."""
 
@@ -108,7 +109,7 @@ class SocialPostBlock(blocks.StructBlock):
         return context
 
 
-class ScenarioCardBlock(blocks.StructBlock):
+class ScenarioCardBlock(BaseStructBlock):
     title = blocks.CharBlock(max_length=120, label=_("titre de la carte"))
     situation = blocks.TextBlock(max_length=800, label=_("la situation"))
     questions = blocks.ListBlock(

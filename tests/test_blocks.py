@@ -142,3 +142,17 @@ def test_two_blocks_of_a_kind_in_one_stream_never_share_an_html_id(client, home)
     assert len(set(ids)) == 2
     for heading_id in ids:
         assert f'aria-labelledby="{heading_id}"' in html
+
+
+def test_an_optional_text_missing_from_stored_data_reads_as_empty_not_none():
+    """Stored data without an optional text (data-file content, a field added after the
+    content was saved) gave None, which wagtail-localize refuses as a segment."""
+    from content.blocks import SectionPagesBlock, StepsBlock
+
+    section = SectionPagesBlock().to_python({"title": "Les parcours", "section": None})
+    assert section["anchor"] == "" and section["link_label"] == ""
+    (steps,) = StepsBlock().bulk_to_python([{"steps": [{"text": "<p>Ouvrez</p>"}]}])
+    screenshot = steps["steps"][0]["screenshot"]
+    assert screenshot["alt_text"] == screenshot["caption"] == screenshot["credit"] == ""
+    assert screenshot["image"] is None
+    assert SectionPagesBlock().get_default()["anchor"] == ""

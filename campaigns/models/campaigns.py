@@ -17,8 +17,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from content.blocks import BaseStreamBlock
+from content.blocks.base import BaseStructBlock
 from content.models import BasePage
 from content.panels import InlinePanel
+from content.translation import OwnedByEachLanguage
 
 from .calendar import days_between
 
@@ -70,7 +72,7 @@ class CampaignIndexPage(BasePage):
         }
 
 
-class FigureBlock(blocks.StructBlock):
+class FigureBlock(BaseStructBlock):
     value = blocks.CharBlock(max_length=20, label=_("chiffre"), help_text=_("Ex. : 17,9 %"))
     label = blocks.CharBlock(max_length=200, label=_("ce qu'il mesure"))
     source = blocks.CharBlock(max_length=200, label=_("source"), help_text=_("Ex. : INSEE, 2021"))
@@ -185,6 +187,10 @@ class CampaignPage(BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
     template = "campaigns/campaign_page.html"
+    # Short-link codes are unique site-wide and printed: a copy or a translation of the
+    # campaign starts without them (copying them broke « Traduire cette page »).
+    exclude_fields_in_copy = ["short_links"]
+    override_translatable_fields = [OwnedByEachLanguage("short_links")]
 
     class Meta:
         verbose_name = _("campagne")

@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .base import BaseStructBlock
 from .media import ImageBlock
 from .text import RichTextBlock
 
@@ -27,7 +28,7 @@ class OptionalImageBlock(ImageBlock):
         return super().clean(value)
 
 
-class StepBlock(blocks.StructBlock):
+class StepBlock(BaseStructBlock):
     text = RichTextBlock(label=_("ce qu'il faut faire"))
     screenshot = OptionalImageBlock(required=False)
 
@@ -36,7 +37,7 @@ class StepBlock(blocks.StructBlock):
         label = _("Étape")
 
 
-class StepsBlock(blocks.StructBlock):
+class StepsBlock(BaseStructBlock):
     title = blocks.CharBlock(
         required=False,
         max_length=160,
@@ -60,7 +61,7 @@ class StepsBlock(blocks.StructBlock):
         }
 
 
-class KeyPointsBlock(blocks.StructBlock):
+class KeyPointsBlock(BaseStructBlock):
     title = blocks.CharBlock(default="À retenir", max_length=80, label=_("titre"))
     points = blocks.ListBlock(
         blocks.CharBlock(max_length=300, label=_("point")), min_num=1, label=_("points clés")
@@ -78,7 +79,7 @@ class KeyPointsBlock(blocks.StructBlock):
         }
 
 
-class AnswerBlock(blocks.StructBlock):
+class AnswerBlock(BaseStructBlock):
     text = blocks.CharBlock(max_length=200, label=_("réponse"))
     correct = blocks.BooleanBlock(required=False, label=_("bonne réponse"))
     feedback = blocks.CharBlock(
@@ -93,7 +94,7 @@ class AnswerBlock(blocks.StructBlock):
         label = _("Réponse")
 
 
-class QuestionBlock(blocks.StructBlock):
+class QuestionBlock(BaseStructBlock):
     SINGLE = "single"
     MULTIPLE = "multiple"
     TRUE_FALSE = "true_false"
@@ -141,7 +142,7 @@ class QuestionBlock(blocks.StructBlock):
         raise blocks.StructBlockValidationError(block_errors={"answers": ValidationError(message)})
 
 
-class QuizBlock(blocks.StructBlock):
+class QuizBlock(BaseStructBlock):
     """A practice quiz. Checked on the server when sent without JavaScript (nothing is stored),
     in the browser with JavaScript. The page rendering it passes `block_id` and, after a
     submission, `quiz_results` ({block id: QuizResult}) in the template context."""
@@ -173,7 +174,7 @@ class QuizBlock(blocks.StructBlock):
         return context
 
 
-class GlossaryTermBlock(blocks.StructBlock):
+class GlossaryTermBlock(BaseStructBlock):
     term = SnippetChooserBlock("content.Glossary", label=_("terme du glossaire"))
 
     class Meta:

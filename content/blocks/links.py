@@ -2,8 +2,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .base import BaseStructBlock
 
-class LinkBlock(blocks.StructBlock):
+
+class LinkBlock(BaseStructBlock):
     """A link to a page of the site or to an external address: exactly one of the two."""
 
     page = blocks.PageChooserBlock(required=False, label=_("page du site"))
@@ -39,7 +41,7 @@ class FooterLinkBlock(LinkBlock):
         label = _("Lien de pied de page")
 
 
-class SocialLinkBlock(blocks.StructBlock):
+class SocialLinkBlock(BaseStructBlock):
     network = blocks.ChoiceBlock(
         choices=[
             ("facebook", "Facebook"),
@@ -79,7 +81,7 @@ class CallToActionBlock(LinkBlock):
         description = _("Un bouton vers une page ou une adresse.")
 
 
-class SectionPagesBlock(blocks.StructBlock):
+class SectionPagesBlock(BaseStructBlock):
     """The pages of a section of the site, listed on another page: the school modules on the
     teachers' hub, the campaigns on the communicators' one. Read when the page is shown, so a
     new module or campaign appears there without editing the hub."""

@@ -6,10 +6,11 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .base import BaseStructBlock
 from .text import RichTextBlock
 
 
-class ImageBlock(blocks.StructBlock):
+class ImageBlock(BaseStructBlock):
     """An image whose alternative text is required unless the editor says it is decorative."""
 
     image = ImageChooserBlock(label=_("image"))
@@ -77,7 +78,7 @@ VIDEO_HOSTS = {
 }
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(BaseStructBlock):
     """A video hosted elsewhere. Shown as a link (no third-party player, so no tracking)."""
 
     url = blocks.URLBlock(label=_("adresse de la vidéo"))
@@ -114,7 +115,7 @@ class VideoBlock(blocks.StructBlock):
         return context
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(BaseStructBlock):
     document = DocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(
         required=False,

@@ -5,6 +5,8 @@ that help with administrative procedures)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .base import BaseStructBlock
+
 SERVICE_CHOICES_HELP = _(
     "Le type d'aide que la page demande : seuls les lieux qui l'offrent sont montrés."
 )
@@ -16,7 +18,7 @@ def service_choices():
     return [("", _("Tous les types d'aide")), *SERVICE_OPTIONS]
 
 
-class NearbyHelpBlock(blocks.StructBlock):
+class NearbyHelpBlock(BaseStructBlock):
     title = blocks.CharBlock(
         default="Se faire accompagner près de chez moi", max_length=120, label=_("titre")
     )

@@ -5,11 +5,12 @@ alternatives to a tool, a "try it safely" activity and how-to steps with a name.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .base import BaseStructBlock
 from .learning import OptionalImageBlock
 from .text import RichTextBlock
 
 
-class MythRealityBlock(blocks.StructBlock):
+class MythRealityBlock(BaseStructBlock):
     title = blocks.CharBlock(default="Idées reçues", max_length=120, label=_("titre"))
     items = blocks.ListBlock(
         blocks.StructBlock(
@@ -41,7 +42,7 @@ class MythRealityBlock(blocks.StructBlock):
         }
 
 
-class FAQBlock(blocks.StructBlock):
+class FAQBlock(BaseStructBlock):
     """Questions and answers. Pages that render it may also describe it as a schema.org
     FAQPage (see lessons.models.guides)."""
 
@@ -73,7 +74,7 @@ class FAQBlock(blocks.StructBlock):
         }
 
 
-class SourceBlock(blocks.StructBlock):
+class SourceBlock(BaseStructBlock):
     title = blocks.CharBlock(max_length=250, label=_("titre de la source"))
     publisher = blocks.CharBlock(
         required=False, max_length=120, label=_("auteur ou organisme"), help_text=_("Ex. CNIL.")
@@ -90,7 +91,7 @@ class SourceBlock(blocks.StructBlock):
         label = _("Source")
 
 
-class SourcesBlock(blocks.StructBlock):
+class SourcesBlock(BaseStructBlock):
     title = blocks.CharBlock(default="Sources", max_length=80, label=_("titre"))
     sources = blocks.ListBlock(SourceBlock(), min_num=1, label=_("sources"))
 
@@ -112,7 +113,7 @@ class SourcesBlock(blocks.StructBlock):
         }
 
 
-class ChecklistBlock(blocks.StructBlock):
+class ChecklistBlock(BaseStructBlock):
     title = blocks.CharBlock(default="Ma liste de vérification", max_length=120, label=_("titre"))
     items = blocks.ListBlock(
         blocks.CharBlock(max_length=250, label=_("point à vérifier")),
@@ -132,7 +133,7 @@ class ChecklistBlock(blocks.StructBlock):
         }
 
 
-class ProblemsBlock(blocks.StructBlock):
+class ProblemsBlock(BaseStructBlock):
     title = blocks.CharBlock(
         default="Problèmes fréquents et solutions", max_length=120, label=_("titre")
     )
@@ -166,7 +167,7 @@ class ProblemsBlock(blocks.StructBlock):
         }
 
 
-class AlternativesBlock(blocks.StructBlock):
+class AlternativesBlock(BaseStructBlock):
     title = blocks.CharBlock(default="D'autres outils", max_length=120, label=_("titre"))
     items = blocks.ListBlock(
         blocks.StructBlock(
@@ -209,7 +210,7 @@ class AlternativesBlock(blocks.StructBlock):
         }
 
 
-class TryItBlock(blocks.StructBlock):
+class TryItBlock(BaseStructBlock):
     title = blocks.CharBlock(default="Essayer sans risque", max_length=120, label=_("titre"))
     instructions = RichTextBlock(label=_("ce qu'on essaie"))
     safety = blocks.CharBlock(
@@ -232,7 +233,7 @@ class TryItBlock(blocks.StructBlock):
         }
 
 
-class HowToStepBlock(blocks.StructBlock):
+class HowToStepBlock(BaseStructBlock):
     """One numbered step of a tool guide: a short name (used in the step's heading and in
     the HowTo structured data), what to do, an optional phone hint and screenshot."""
 

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 
+from .base import BaseStructBlock
 from .text import RichTextBlock
 
 
-class AccordionItemBlock(blocks.StructBlock):
+class AccordionItemBlock(BaseStructBlock):
     title = blocks.CharBlock(max_length=200, label=_("question ou titre"))
     body = RichTextBlock(label=_("réponse ou contenu"))
 
@@ -15,7 +16,7 @@ class AccordionItemBlock(blocks.StructBlock):
         label = _("Élément")
 
 
-class AccordionBlock(blocks.StructBlock):
+class AccordionBlock(BaseStructBlock):
     title = blocks.CharBlock(
         required=False, max_length=160, label=_("titre de la liste (facultatif)")
     )

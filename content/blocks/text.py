@@ -1,11 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .base import BaseStructBlock
+
 # Rich text never offers headings: the heading block owns the outline.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class HeadingBlock(blocks.StructBlock):
+class HeadingBlock(BaseStructBlock):
     level = blocks.ChoiceBlock(
         choices=[
             ("h2", _("Titre de section (niveau 2)")),
@@ -41,7 +43,7 @@ class RichTextBlock(blocks.RichTextBlock):
         description = _("Paragraphes, listes et liens.")
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(BaseStructBlock):
     kind = blocks.ChoiceBlock(
         choices=[
             ("info", _("Information")),
@@ -71,7 +73,7 @@ class CalloutBlock(blocks.StructBlock):
         description = _("Information, astuce, attention ou danger.")
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(BaseStructBlock):
     text = blocks.TextBlock(label=_("citation"))
     author = blocks.CharBlock(required=False, max_length=120, label=_("auteur ou autrice"))
     source = blocks.CharBlock(required=False, max_length=200, label=_("source"))

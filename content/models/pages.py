@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import BaseStreamBlock, StandardStreamBlock
+from content.blocks.base import BaseStructBlock
 from content.page_forms import BasePageForm
 from content.panels import PublishingPanel
 
@@ -82,7 +83,7 @@ class BasePage(Page):
         return self.social_image or self.listing_image
 
 
-class AudienceEntryBlock(blocks.StructBlock):
+class AudienceEntryBlock(BaseStructBlock):
     title = blocks.CharBlock(max_length=80, label=_("titre"))
     text = blocks.TextBlock(max_length=240, label=_("texte"))
     page = blocks.PageChooserBlock(label=_("page de destination"))
