@@ -6,6 +6,7 @@ class ContentConfig(AppConfig):
     verbose_name = "Contenus partagés"
 
     def ready(self):
-        from . import cache_purge
+        from . import cache_purge, translation
 
         cache_purge.connect()
+        translation.connect()

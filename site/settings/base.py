@@ -309,6 +309,11 @@ TASKS = {
 LANGUAGE_CODE = "fr"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# A page submitted for translation becomes a draft in the other language, published by its
+# translator: never the French text live under an English URL (wagtail-localize's default
+# publishes the copy at once when the source is live). Parents copied along with it are
+# kept unpublished by content/translation.py.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
