@@ -1,5 +1,7 @@
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
@@ -68,3 +70,42 @@ def place_url(context, place):
     if place is None:
         return ""
     return place.get_url(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """For each other content language: this page's live translation, or else that
+    language's live home page, so the switcher never links to a page that does not exist
+    there. One query for both (the translations and the homes)."""
+    page = context.get("page")
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if page is None or site is None:
+        return []
+    keys = {page.translation_key, site.root_page.translation_key}
+    found = {}
+    for other in (
+        # Not .public(): one more query on every page; a private page's translation is
+        # private too (wagtail-localize copies view restrictions).
+        Page.objects.live()
+        .filter(translation_key__in=keys, alias_of__isnull=True)
+        .exclude(locale_id=page.locale_id)
+        .select_related("locale")
+        .only("id", "url_path", "path", "depth", "translation_key", "locale__language_code")
+    ):
+        kind = "page" if other.translation_key == page.translation_key else "home"
+        found[(other.locale.language_code, kind)] = other
+    versions = []
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == get_language():  # the page's own (its URL's prefix sets it)
+            continue
+        versions.append(
+            {
+                "code": code,
+                "name": name,  # in that language (« English »)
+                "name_here": get_language_info(code)["name_translated"].lower(),
+                "page": found.get((code, "page")),
+                "home": found.get((code, "home")),
+            }
+        )
+    return versions
