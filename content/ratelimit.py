@@ -131,8 +131,9 @@ class RedisCounterCache(RedisCache):
 
 def _client_key(*parts):
     def key(group, request):
-        # django-ratelimit hashes the whole key again before using it as a cache key.
-        raw = ":".join([client_ip(request), *map(str, parts)])
+        # Keyed with SECRET_KEY: an address cannot be found back from its hash by trying all
+        # of them. django-ratelimit hashes the whole key again for the cache key.
+        raw = ":".join([settings.SECRET_KEY, client_ip(request), *map(str, parts)])
         return hashlib.sha256(raw.encode()).hexdigest()
 
     return key
