@@ -60,6 +60,8 @@ PAGES = [
     ("place-directory-filtered", "/lieux/?service=aide-aux-demarches-administratives&pres=62643"),
     ("place", "/lieux/centre-social-de-wimereux-wimereux/"),
     ("place-embed", "/integrer/lieux/?commune=62160"),
+    ("results", "/nos-resultats/"),
+    ("results-year", "/nos-resultats/2025/"),
 ]
 
 ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

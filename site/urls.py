@@ -23,6 +23,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     # Open data of the places directory and its embed: stable, language-independent addresses.
     path("", include("content.places.urls")),
+    # « Nos résultats » and its open data (CSV, JSON): stable, language-independent addresses.
+    path("", include("content.indicators.urls")),
     # Short links, QR codes, counters, kit files and alert feeds: language-independent.
     path("", include("campaigns.urls")),
 ]

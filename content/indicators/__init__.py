@@ -68,6 +68,10 @@ class Figure:
     note: str = ""
     public: bool = True  # shown on « Nos résultats »
     order: int = 100
+    # Counts of people or of their actions: small ones are grouped when published. False for
+    # counts that can point at no one (places of the directory, which are public anyway).
+    people: bool = True
+    threshold: int = 0  # set on a published copy: values under it are grouped or withheld
 
     @property
     def total(self):
@@ -91,19 +95,29 @@ class Figure:
             )
         return {"height": 30 * max(1, len(self.rows)) + 8, "bars": bars, "x": label_width}
 
+    @property
+    def withheld(self):
+        """A published copy with a value withheld: its total would give it away."""
+        return any(row.value is None for row in self.rows)
+
     def grouped(self, threshold=None):
-        """A copy safe to publish: rows under the threshold folded into one « Autres »
-        row, itself withheld (None) when still under it."""
+        """A copy safe to publish: rows under the threshold folded into one « Autres » row
+        (a lone small row keeps its label), withheld (None) when still under it. Zeros stay:
+        they point at no one."""
         threshold = small_count_threshold() if threshold is None else threshold
+        if not self.people:
+            return Figure(**{**self.__dict__, "rows": list(self.rows), "threshold": threshold})
         kept = [row for row in self.rows if (row.value or 0) >= threshold or row.value == 0]
         small = [row for row in self.rows if 0 < (row.value or 0) < threshold]
         rows = list(kept)
         if small:
             folded = sum(row.value for row in small)
-            label = _("Autres")
-            rows.append(Row(label, folded if folded >= threshold else None, key="autres"))
-        copy = Figure(**{**self.__dict__, "rows": rows})
-        return copy
+            value = folded if folded >= threshold else None
+            if len(small) == 1:
+                rows.append(Row(small[0].label, None, key=small[0].key))
+            else:
+                rows.append(Row(_("Autres"), value, key="autres"))
+        return Figure(**{**self.__dict__, "rows": rows, "threshold": threshold})
 
 
 @dataclass

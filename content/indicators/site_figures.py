@@ -35,6 +35,7 @@ def figures(filters):
             ],
             source=_("Annuaire des lieux, date de dernière mise à jour de chaque fiche."),
             order=50,
+            people=False,  # places are public: a small count points at no one
         ),
         Figure(
             "activites-interactives",
