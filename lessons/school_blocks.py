@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from content.blocks import GlossaryTermBlock, H5PActivityBlock, QuizBlock, RichTextBlock
-from content.blocks.base import BaseStructBlock
+from content.blocks.base import BaseStructBlock, TextOnlySearchMixin
 
 
 class SessionStepBlock(BaseStructBlock):
@@ -48,7 +48,7 @@ class SessionStepBlock(BaseStructBlock):
         }
 
 
-class SocialPostBlock(BaseStructBlock):
+class SocialPostBlock(TextOnlySearchMixin, BaseStructBlock):
     """A real-looking post to judge: true, false or misleading. The answer hides in a
     disclosure, so it works on a projector, on paper (printed under the post) and without JS."""
 

@@ -17,6 +17,47 @@ SQLite. The PostgreSQL tweak pairs with migration 0002 (see docs/search.md, "Spe
 
 from django.db import connection
 
+# Ranking favours complete pages: the text-match score is multiplied by a factor from 1 (a
+# one-paragraph page) to 1 + COMPLETENESS_WEIGHT (COMPLETE_CHARACTERS of indexed text or
+# more: a lesson), so a resident's « arnaque » finds the lesson before short pages that only
+# name the word (docs/search.md, "Ranking"). bm25 and ts_rank both favour short documents.
+COMPLETE_CHARACTERS = 4000
+COMPLETENESS_WEIGHT = 2.0
+
+
+def type_factor(content_type_field):
+    """A rank factor per page type: a type may declare `search_rank_factor` (a lesson, the
+    complete answer to a resident's need, weighs more than the listings that name it)."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Case, FloatField, Value, When
+
+    whens = [
+        When(
+            **{content_type_field: ContentType.objects.get_for_model(model).pk},
+            then=Value(float(model.search_rank_factor)),
+        )
+        for model in apps.get_models()
+        if getattr(model, "search_rank_factor", 1.0) != 1.0
+    ]
+    if not whens:
+        return Value(1.0)
+    return Case(*whens, default=Value(1.0), output_field=FloatField())
+
+
+def rank_factor(body_field, content_type_field):
+    return completeness(body_field) * type_factor(content_type_field)
+
+
+def completeness(body_field):
+    from django.db.models import FloatField, Value
+    from django.db.models.functions import Cast, Coalesce, Least, Length
+
+    length = Least(Coalesce(Length(body_field), Value(0)), Value(COMPLETE_CHARACTERS))
+    return Value(1.0) + Cast(length, FloatField()) * Value(
+        COMPLETENESS_WEIGHT / COMPLETE_CHARACTERS
+    )
+
 
 def _postgres_classes():
     from modelsearch.backends.database.postgres.postgres import (
@@ -36,6 +77,10 @@ def _postgres_classes():
             tsquery = self.build_tsquery(query, config=config)
             vectors = self.get_search_vectors(tsquery)
             rank = self._build_rank_expression(vectors, config)
+            if self.order_by_relevance and not isinstance(self, PostgresAutocompleteQueryCompiler):
+                rank = rank * rank_factor(
+                    "index_entries__body_text", "index_entries__content_type_id"
+                )
             combined = vectors[0][0]
             for vector, _boost in vectors[1:]:
                 combined = combined._combine(vector, "||", False)
@@ -105,6 +150,10 @@ def _sqlite_classes():
                 _object_id=Cast("pk", output_field=CharField(max_length=50))
             )
             rank = self._build_rank_expression(self.get_search_vectors(), config)
+            if not isinstance(self, SQLiteAutocompleteQueryCompiler):
+                rank = rank * rank_factor(
+                    "index_entry__body", "index_entry__content_type_id"
+                )  # bm25: lower is better
             ranked = (
                 SQLiteFTSIndexEntry.objects.filter(match)
                 .filter(

@@ -1,16 +1,15 @@
-"""Search demo content, read from `search/demo_data/` (see docs/demo-data.md): a few practical
-French pages under the audience hubs (drawn from the seeds' workshop themes: phishing, e-mail,
-online tax return, cyberbullying, Canva) so the relevance tests have something real to find, and
-the synonym groups residents need."""
+"""Search demo content, read from `search/demo_data/` (see docs/demo-data.md): the synonym
+groups residents need, and the redirects from the demo pages this app used to add under the
+audience hubs (one-paragraph duplicates of lessons, merged into them: docs/notes/
+issue-15-navigation-search.md)."""
 
-from content.demo import french, get_home
-from content.demo_data import data_dir, load_tree, read
-from content.models import StandardPage
+from wagtail.contrib.redirects.models import Redirect
+
+from content.demo import french
+from content.demo_data import data_dir, find_page, read
 from search.models import SynonymGroup
 
 DATA = data_dir(__file__)
-PAGE_TYPES = {"StandardPage": StandardPage}
-EXTRA_KEYS = ()
 
 
 def load():
@@ -21,7 +20,16 @@ def load():
             name=group["name"], locale=locale, defaults={"terms": group["terms"]}
         )
         groups += created
-    before = StandardPage.objects.count()
-    load_tree(DATA / "pages", get_home(), PAGE_TYPES)
-    created_pages = StandardPage.objects.count() - before
-    return f"{created_pages} pages de démonstration, {groups} groupes de synonymes"
+    redirects = 0
+    for row in read(DATA / "redirections.yaml"):
+        page = find_page(row["page"])
+        if page is None:
+            raise ValueError(f"redirections.yaml: no page at {row['page']}")
+        old_path = Redirect.normalise_path(row["old_path"])
+        _redirect, created = Redirect.objects.get_or_create(
+            old_path=old_path,
+            site=None,
+            defaults={"redirect_page": page, "is_permanent": True},
+        )
+        redirects += created
+    return f"{groups} groupes de synonymes, {redirects} redirection(s)"

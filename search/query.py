@@ -66,6 +66,10 @@ def light_variants(word):
     return sorted(out)
 
 
+def _singular(word):
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
 def _term_query(words, stem_fallback):
     if not stem_fallback:
         return PlainText(" ".join(words), operator="and")
@@ -89,13 +93,17 @@ def build_query(text, locale, stem_fallback=None, any_word=False):
         return None, []
     groups = synonym_groups(locale)
     parts, expanded = [], []
+    # A synonym matches in the plural too: « courriels » is in the group of « courriel ».
+    singular = [_singular(w) for w in words]
     i = 0
     while i < len(words):
         match = None
         for group in groups:
             for variant in group:
                 n = len(variant)
-                if tuple(words[i : i + n]) == variant and (match is None or n > match[1]):
+                if tuple(singular[i : i + n]) == tuple(_singular(w) for w in variant) and (
+                    match is None or n > match[1]
+                ):
                     match = (group, n)
         if match:
             group, n = match

@@ -83,8 +83,11 @@ def search_view(request):
         SearchTermStat.record(
             outcome.corrected_from or outcome.query,
             get_language() or "fr",
-            # A partial answer is still content to write: the report lists it as unfound.
-            0 if outcome.some_words_only else len(outcome.hits) + len(outcome.places),
+            # A partial answer, or one for a corrected spelling, is still content to write (or
+            # a word to add as a synonym): the report lists it as unfound.
+            0
+            if outcome.some_words_only or outcome.corrected_from
+            else len(outcome.hits) + len(outcome.places),
         )
 
     params = request.GET.copy()

@@ -14,7 +14,7 @@ BUDGETS = [
     ("/accessibilite/", 13),
     # Audience hubs: their own pages, and each section they list in one query (+ its types).
     ("/habitants/", 28),
-    ("/enseignants/", 19),
+    ("/enseignants/", 17),
     ("/communicants/", 17),
     ("/cette-page-n-existe-pas/", 8),
     ("/campagnes/", 15),

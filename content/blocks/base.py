@@ -30,3 +30,17 @@ class BaseStructBlock(blocks.StructBlock):
 
     def get_default(self):
         return self._text_defaults(super().get_default())
+
+
+class TextOnlySearchMixin:
+    """For a struct block: index its text, not its settings. Wagtail indexes a choice as its
+    label, so « Titre de section (niveau 2) » or « Astuce » went into the index and opened
+    search excerpts."""
+
+    def get_searchable_content(self, value):
+        content = []
+        for name, block in self.child_blocks.items():
+            if isinstance(block, blocks.ChoiceBlock | blocks.MultipleChoiceBlock):
+                continue
+            content.extend(block.get_searchable_content(value.get(name)))
+        return content

@@ -5,7 +5,7 @@ each page, so editors pick services and never retype a number."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import BaseStructBlock
+from .base import BaseStructBlock, TextOnlySearchMixin
 
 # code: (name, number or None, tel: value or None, web address or None, what it is for)
 HELP_SERVICES = {
@@ -65,7 +65,7 @@ HELP_SERVICES = {
 HELP_SERVICE_CHOICES = [(code, spec[0]) for code, spec in HELP_SERVICES.items()]
 
 
-class HelpNumbersBlock(BaseStructBlock):
+class HelpNumbersBlock(TextOnlySearchMixin, BaseStructBlock):
     title = blocks.CharBlock(
         default="Besoin d'aide ? Les numéros utiles", max_length=120, label=_("titre")
     )

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .base import BaseStructBlock
+from .base import BaseStructBlock, TextOnlySearchMixin
 from .media import ImageBlock
 from .text import RichTextBlock
 
@@ -94,7 +94,7 @@ class AnswerBlock(BaseStructBlock):
         label = _("Réponse")
 
 
-class QuestionBlock(BaseStructBlock):
+class QuestionBlock(TextOnlySearchMixin, BaseStructBlock):
     SINGLE = "single"
     MULTIPLE = "multiple"
     TRUE_FALSE = "true_false"

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import BaseStructBlock
+from .base import BaseStructBlock, TextOnlySearchMixin
 
 
 class LinkBlock(BaseStructBlock):
@@ -41,7 +41,7 @@ class FooterLinkBlock(LinkBlock):
         label = _("Lien de pied de page")
 
 
-class SocialLinkBlock(BaseStructBlock):
+class SocialLinkBlock(TextOnlySearchMixin, BaseStructBlock):
     network = blocks.ChoiceBlock(
         choices=[
             ("facebook", "Facebook"),
@@ -113,6 +113,10 @@ class SectionPagesBlock(BaseStructBlock):
         label = _("Pages d'une rubrique")
         template = "content/blocks/section_pages.html"
         help_text = _("Liste les pages d'une rubrique (titre et résumé), tenue à jour toute seule.")
+
+    def get_searchable_content(self, value):
+        # Navigation, not content: a hub listing the scam alerts is not a page about scams.
+        return []
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -5,7 +5,7 @@ that help with administrative procedures)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import BaseStructBlock
+from .base import BaseStructBlock, TextOnlySearchMixin
 
 SERVICE_CHOICES_HELP = _(
     "Le type d'aide que la page demande : seuls les lieux qui l'offrent sont montrés."
@@ -18,7 +18,7 @@ def service_choices():
     return [("", _("Tous les types d'aide")), *SERVICE_OPTIONS]
 
 
-class NearbyHelpBlock(BaseStructBlock):
+class NearbyHelpBlock(TextOnlySearchMixin, BaseStructBlock):
     title = blocks.CharBlock(
         default="Se faire accompagner près de chez moi", max_length=120, label=_("titre")
     )

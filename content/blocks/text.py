@@ -1,13 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import BaseStructBlock
+from .base import BaseStructBlock, TextOnlySearchMixin
 
 # Rich text never offers headings: the heading block owns the outline.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class HeadingBlock(BaseStructBlock):
+class HeadingBlock(TextOnlySearchMixin, BaseStructBlock):
     level = blocks.ChoiceBlock(
         choices=[
             ("h2", _("Titre de section (niveau 2)")),
@@ -43,7 +43,7 @@ class RichTextBlock(blocks.RichTextBlock):
         description = _("Paragraphes, listes et liens.")
 
 
-class CalloutBlock(BaseStructBlock):
+class CalloutBlock(TextOnlySearchMixin, BaseStructBlock):
     kind = blocks.ChoiceBlock(
         choices=[
             ("info", _("Information")),

@@ -231,6 +231,9 @@ class GuideIndexPage(ReferenceIndexPage):
 class ExplainerPage(AudienceThemeMixin, BasePage):
     """A question as title, a short answer first, then the detail."""
 
+    # A complete answer ranks before the listings that name its words (search/backends.py).
+    search_rank_factor = 1.5
+
     short_answer = models.TextField(
         _("réponse courte"),
         max_length=600,
@@ -336,6 +339,9 @@ class Cost(models.TextChoices):
 
 
 class ToolGuidePage(AudienceThemeMixin, BasePage):
+    # A complete answer ranks before the listings that name its words (search/backends.py).
+    search_rank_factor = 1.5
+
     tool_name = models.CharField(_("outil"), max_length=120, help_text=_("Ex. « Canva »."))
     tool_url = models.URLField(_("site officiel de l'outil"), blank=True)
     purpose = models.TextField(_("à quoi ça sert"), max_length=600)

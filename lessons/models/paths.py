@@ -311,6 +311,9 @@ class LessonPage(BasePage):
     # A lesson belongs to its path's level and audiences: the search facets read them from
     # the path (search/query.py), and the index holds their names so « seniors » finds it.
     search_facets_from_parent = "lessons.LearningPathPage"
+    # The complete answer to a resident's need ranks before the hubs and listings that name
+    # its words (search/backends.py).
+    search_rank_factor = 1.5
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),

@@ -114,6 +114,9 @@ class ParentsVersionStreamBlock(BaseStreamBlock):
 
 
 class SchoolModulePage(RoutablePageMixin, AudienceThemeMixin, BasePage):
+    # A complete answer ranks before the listings that name its words (search/backends.py).
+    search_rank_factor = 1.5
+
     topic = models.CharField(_("thème"), max_length=40, choices=Topic.choices)
     class_levels = models.JSONField(_("niveaux de classe"), default=list, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), default=55)

@@ -20,7 +20,10 @@ URL = "/recherche/"
 
 
 def titles(response):
-    html = response.content.decode()
+    return titles_from(response.content.decode())
+
+
+def titles_from(html):
     return re.findall(r'search-result__title"><a href="[^"]*">([^<]*)</a>', html)
 
 
@@ -28,12 +31,12 @@ def test_search_page_lists_results_with_labels_summary_excerpt_and_status(client
     response = client.get(URL, {"q": "canva"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Créer ses visuels avec Canva" in titles(response)[:3]
+    assert "Créer une affiche pour son commerce avec Canva" in titles(response)[:3]
     assert 'role="status"' in html
     assert re.search(r"\d+ résultats pour « canva »", html)
-    assert '<span class="tag">Page simple</span>' in html
+    assert '<span class="tag">Guide pratique</span>' in html
     assert "<mark>Canva</mark>" in html  # highlighted excerpt from the indexed body text
-    assert "prendre en main Canva pour son commerce" in html  # summary
+    assert "en partant d&#x27;un modèle" in html  # summary
 
 
 def test_empty_query_shows_the_form_only(client):
@@ -85,7 +88,7 @@ def test_unknown_filter_is_ignored_with_a_message(client):
     response = client.get(URL, {"q": "courriel", "type": "nope.unknown"})
     html = response.content.decode()
     assert "ont été ignorés" in html
-    assert "Envoyer son premier courriel" in titles(response)
+    assert "Créer mon adresse e-mail" in titles(response)
 
 
 def test_page_out_of_range_shows_last_page_with_message(client):
@@ -155,23 +158,28 @@ def test_facet_introspection_on_a_model_with_audiences():
 def test_results_only_in_current_locale(client):
     english = client.get("/en/recherche/", {"q": "courriel"})
     assert english.status_code == 200
-    assert "Envoyer son premier courriel" not in titles(english)
+    assert "Créer mon adresse e-mail" not in titles(english)
 
 
 def test_synonyms_are_applied_and_editable(client):
-    assert "Envoyer son premier courriel" in titles(client.get(URL, {"q": "mail"}))
-    assert "Créer ses visuels avec Canva" not in titles(client.get(URL, {"q": "graphisme"}))
+    assert "Créer mon adresse e-mail" in titles(client.get(URL, {"q": "mail"}))
+    canva = "Créer une affiche pour son commerce avec Canva"
+    assert canva not in titles(client.get(URL, {"q": "graphisme"}))
     SynonymGroup.objects.create(
         name="Graphisme", terms="graphisme\ncanva", locale=Locale.objects.get(language_code="fr")
     )
-    assert "Créer ses visuels avec Canva" in titles(client.get(URL, {"q": "graphisme"}))
+    assert canva in titles(client.get(URL, {"q": "graphisme"}))
 
 
 def test_typo_is_corrected_when_nothing_matches(client):
     response = client.get(URL, {"q": "hamesonnage"})
     html = response.content.decode()
     assert "Aucun résultat pour « hamesonnage »" in html
-    assert "Reconnaître un message d&#x27;hameçonnage" in titles(response)
+    assert "Reconnaître une arnaque par SMS" in titles(response)
+    # The visitor's spelling found nothing: the report lists it among the searches without
+    # result (it was counted as a success).
+    stat = SearchTermStat.objects.get(query="hamesonnage")
+    assert (stat.searches, stat.zero_result_searches) == (1, 1)
 
 
 def test_pages_with_some_of_the_words_when_none_has_them_all(client, home):
@@ -210,9 +218,7 @@ def test_promoted_results_come_first(client):
     SearchPromotion.objects.create(query=Query.get("courriel"), page=page, sort_order=0)
     html = client.get(URL, {"q": "Courriel"}).content.decode()
     assert "Recommandé" in html
-    assert html.index("Déclaration d&#x27;accessibilité") < html.index(
-        "Envoyer son premier courriel"
-    )
+    assert html.index("Déclaration d&#x27;accessibilité") < html.index("Créer mon adresse e-mail")
 
 
 def test_query_log_is_aggregated_and_anonymous(client, admin_client):
@@ -238,7 +244,7 @@ def test_synonym_snippet_in_admin(admin_client):
 
 def test_autocomplete_endpoint(client):
     data = client.get("/recherche/suggestions/", {"q": "cyber"}).json()
-    assert "/enseignants/cyberharcelement-4e/" in [r["url"] for r in data["results"]]
+    assert "/interventions-scolaires/cyberharcelement-4e/" in [r["url"] for r in data["results"]]
     assert client.get("/recherche/suggestions/", {"q": "'\"<>" * 100}).json()["results"] == []
 
 
@@ -264,8 +270,10 @@ def test_pages_are_reindexed_on_publish_and_unpublish(client):
 
 
 def test_french_accents_ignored_both_ways(client):
-    assert "Déclarer ses impôts en ligne" in titles(client.get(URL, {"q": "impots"}))
-    assert "Prévenir le cyberharcèlement en 4e" in titles(
+    assert "Me connecter à Ameli et impots.gouv avec FranceConnect" in titles(
+        client.get(URL, {"q": "impots"})
+    )
+    assert "Le cyberharcèlement, à partir de la 4e" in titles(
         client.get(URL, {"q": "CYBERHARCELEMENT"})
     )
 
@@ -343,8 +351,6 @@ def test_sqlite_query_reads_the_fts_table_once():
     # The page filters (live, locale) are one non-correlated subquery, no OuterRef.
     assert sql.count("SELECT") == 2 and 'U0."live"' in sql
     assert hits and len(hits) == len(set(hits))
-    titles_in_order = [Page.objects.get(pk=pk).title for pk, _ct in hits[:3]]
-    assert "Reconnaître un message d'hameçonnage" in titles_in_order
 
 
 def test_publishing_reindexes_only_the_page(home):
@@ -430,3 +436,45 @@ def test_months_before_keeps_the_day_or_the_months_last():
     assert months_before(datetime.date(2026, 12, 3), 13) == datetime.date(2025, 11, 3)
     assert months_before(datetime.date(2027, 3, 31), 13) == datetime.date(2026, 2, 28)
     assert months_before(datetime.date(2026, 1, 15), 1) == datetime.date(2025, 12, 15)
+
+
+def test_excerpts_come_from_the_text_not_block_labels(client):
+    """A heading's level or a callout's kind is a setting: it was indexed as its label and
+    opened excerpts (« Titre de section (niveau 2) Les signes... »)."""
+    html = client.get(URL, {"q": "arnaque"}).content.decode()
+    excerpts = re.findall(r'<p class="search-result__excerpt">(.*?)</p>', html, re.S)
+    assert excerpts
+    for label in ("Titre de section", "niveau 2)", "Astuce", "Attention"):
+        assert not any(label in excerpt for excerpt in excerpts), (label, excerpts)
+    lesson = Page.objects.get(slug="creer-une-adresse-e-mail").specific
+    text = sq.page_text(lesson)
+    assert "Envoyer son premier courriel" in text  # the heading's text stays searchable
+    assert "Titre de section" not in text
+
+
+def test_old_demo_pages_redirect_to_the_page_that_replaced_them(client):
+    """The one-paragraph demo pages that duplicated lessons were merged into them: their
+    addresses lead there (permanent redirect), so no bookmark is lost."""
+    for old, new in [
+        (
+            "/habitants/reconnaitre-hameconnage/",
+            "/se-former/aller-plus-loin/reconnaitre-un-sms-hameconnage/",
+        ),
+        ("/habitants/envoyer-un-courriel/", "/se-former/premiers-pas/creer-une-adresse-e-mail/"),
+        ("/enseignants/cyberharcelement-4e/", "/interventions-scolaires/cyberharcelement-4e/"),
+        ("/entrepreneurs/atelier-canva/", "/guides-pratiques/creer-une-affiche-avec-canva/"),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"].endswith(new)
+        assert client.get(new).status_code == 200
+    assert not Page.objects.filter(slug="reconnaitre-hameconnage").exists()
+
+
+def test_complete_lesson_ranks_in_the_top_3_for_a_residents_word(client):
+    """« arnaque »: the residents' lesson comes before the short pages that only name the word
+    (it was 10th of 13 behind one-paragraph stubs; first on SQLite, in the top 3 on
+    PostgreSQL where the live alert and the quiz have the word in their titles)."""
+    html = client.get(URL, {"q": "arnaque"}).content.decode()
+    pages = html[html.index('<ol class="search-results"') :]  # after the places' section
+    assert "Reconnaître une arnaque par SMS" in titles_from(pages)[:3]
