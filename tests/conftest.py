@@ -1,6 +1,7 @@
 """Shared fixtures. The demo site is loaded once per test database and reloaded if a
 transactional test flushed it, so every test can rely on it."""
 
+import gettext
 import io
 import os
 import subprocess
@@ -28,7 +29,8 @@ def pytest_sessionstart(session):
             if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
                 subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
                 compiled = True
-    if compiled:  # catalogues read before this point are cached per language
+    if compiled:  # catalogues read before this point are cached, by Django and by gettext
+        gettext._translations.clear()
         trans_real._translations = {}
         trans_real._default = None
 
