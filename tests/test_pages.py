@@ -13,7 +13,9 @@ class PageTypeTests(WagtailPageTestCase):
         from content.demo import get_home
 
         self.home = get_home()
-        self.user = self.login()
+        # force_login: django-axes refuses client.login(), which authenticates without a request.
+        self.user = self.create_superuser("admin-pages", password="motdepasse")
+        self.client.force_login(self.user)
 
     def test_home_and_standard_pages_render(self):
         self.assertPageIsRenderable(self.home)
