@@ -23,7 +23,7 @@ class PlaceDirectoryPage(RoutablePageMixin, BasePage):
     )
     page_size = models.PositiveSmallIntegerField(
         _("lieux par page"),
-        default=12,
+        default=10,
         help_text=_("Au-delà, la liste continue sur une page suivante."),
     )
 

@@ -67,7 +67,7 @@ def directory_context(page, request):
     chosen = filters.Filters.from_query(request.GET)
     all_places = list(page.places())
     matching = chosen.apply(all_places, now)
-    paginator = Paginator(matching, page.page_size or 12)
+    paginator = Paginator(matching, page.page_size or 10)
     page_obj = paginator.get_page(request.GET.get("page"))
     place_cards(page_obj.object_list, now, request)
     origin = communes.get(chosen.pres)

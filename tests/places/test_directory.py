@@ -23,7 +23,10 @@ def test_the_directory_is_published_with_the_demo_places(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Trouver de l&#x27;aide près de chez moi</h1>" in html
-    assert "Espace Bellidée" in html and "Maison intercommunale pour tous de Desvres" in html
+    assert "Page 1 sur 2" in html  # ten places a page
+    shown = names(response) + names(client.get(URL, {"page": 2}))
+    assert len(shown) == len(set(shown)) == 15
+    assert {"Espace Bellidée", "Maison intercommunale pour tous de Desvres"} <= set(shown)
     assert 'action="/lieux/#resultats"' in html  # the form lands on the results
 
 
@@ -91,6 +94,7 @@ def test_unknown_filter_values_are_ignored_not_an_error(client):
 def test_filters_without_results_say_what_to_do(client):
     html = client.get(URL, {"commune": "62806"}).content.decode()  # Tardinghen, no place
     assert "Aucun lieu ne correspond" in html
+    assert ">0 lieu trouvé<" in html  # French counts 0 in the singular
 
 
 def test_query_count_does_not_grow_with_the_number_of_places(client, french):
