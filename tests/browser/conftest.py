@@ -197,3 +197,41 @@ def tab_to(page, predicate, limit=80):
         if predicate(focused_element(page)):
             return focused_element(page)
     raise AssertionError("element never reached with Tab")
+
+
+# WCAG 1.4.12's text-spacing override (the W3C's test values), as a constructable stylesheet:
+# through the CSSOM, so the page's strict style-src stays as it is.
+TEXT_SPACING_CSS = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
+
+
+def apply_text_spacing(page):
+    page.evaluate(
+        "(css) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+        " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }",
+        TEXT_SPACING_CSS,
+    )
+    assert page.evaluate("getComputedStyle(document.body).letterSpacing") != "normal"
+
+
+def overflowing_elements(page, selector):
+    """Elements under `selector` (itself included) whose content is wider than their box: text
+    cut or running out (inline boxes, which have no client width, are skipped)."""
+    return page.evaluate(
+        """(selector) => {
+          const out = [];
+          for (const root of document.querySelectorAll(selector)) {
+            for (const el of [root, ...root.querySelectorAll('*')]) {
+              if (getComputedStyle(el).display === 'inline' || el.clientWidth === 0) continue;
+              if (el.scrollWidth > el.clientWidth + 1) {
+                out.push(`${el.tagName} «${el.textContent.trim().slice(0, 40)}» `
+                  + `${el.scrollWidth} > ${el.clientWidth}`);
+              }
+            }
+          }
+          return out;
+        }""",
+        selector,
+    )
