@@ -3,16 +3,27 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content import digest, indicators, lockouts
+from content import checks, digest, indicators, lockouts
+from content.checks import rules as check_rules
+from content.checks import views as check_views
 from content.indicators import site_figures
 from content.indicators import views as indicator_views
-from content.models import Audience, Glossary, H5PActivity, Organisation, Place, Theme
+from content.models import (
+    Audience,
+    Glossary,
+    H5PActivity,
+    Organisation,
+    OutdatedName,
+    Place,
+    Theme,
+)
 from content.organisations import (
     VIEW_INDICATORS,
     OrganisationPermissionPolicy,
@@ -189,6 +200,38 @@ class GlossaryViewSet(SnippetViewSet):
 register_snippet(GlossaryViewSet)
 
 
+class OutdatedNameViewSet(SnippetViewSet):
+    """The names the content checks flag (« Pôle emploi » → « France Travail »)."""
+
+    model = OutdatedName
+    icon = "history"
+    menu_label = _("Appellations dépassées")
+    menu_order = 316
+    add_to_admin_menu = False
+    list_display = ["old_name", "new_name", "since"]
+    search_fields = ["old_name", "new_name"]
+
+
+register_snippet(OutdatedNameViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_content_checks_url():
+    return [path("contenus-a-corriger/", check_views.report_view, name="content_checks")]
+
+
+class PageEditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_has_any_page_permission(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_checks_menu_item():
+    return PageEditorsMenuItem(
+        _("Contenus à corriger"), reverse("content_checks"), icon_name="warning", order=700
+    )
+
+
 @hooks.register("before_serve_page")
 def page_cache_hints(page, request, serve_args, serve_kwargs):
     """Tell the page cache (content.cache) which page serves this URL, so a routable page's
@@ -271,3 +314,6 @@ def register_lockouts_menu_item():
     return SuperuserMenuItem(
         _("Connexions bloquées"), reverse("capnum_lockouts"), icon_name="lock", order=900
     )
+
+
+hooks.register(checks.HOOK, check_rules.page_checks)

@@ -13,12 +13,14 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from content import checks as content_checks
 from content import digest
 from content.indicators import ACTIVITIES_HOOK, FIGURES_HOOK
 from content.organisations import OrganisationPermissionPolicy, OrganisationScopedViewSetMixin
 from content.spreadsheet import FrenchSpreadsheetViewSetMixin
 
 from . import indicators
+from .checks import lesson_checks
 from .models import LessonPage, SessionReport
 from .reports import GROUPS, aggregates, aggregates_csv, bar_chart, school_years
 from .school import ClassLevel, Topic
@@ -221,5 +223,6 @@ def easy_read_to_update(organisation, today):
     )
 
 
+hooks.register(content_checks.HOOK, lesson_checks)
 hooks.register(FIGURES_HOOK, indicators.figures)
 hooks.register(ACTIVITIES_HOOK, indicators.activities)

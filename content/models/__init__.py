@@ -1,6 +1,7 @@
 from .directory import PlaceDirectoryPage
 from .glossary import Glossary
 from .h5p import H5PActivity
+from .outdated_names import OutdatedName
 from .pages import BasePage, HomePage, StandardPage
 from .places import Place
 from .ratelimit import RateCounter
@@ -15,6 +16,7 @@ __all__ = [
     "H5PActivity",
     "HomePage",
     "Organisation",
+    "OutdatedName",
     "Place",
     "PlaceDirectoryPage",
     "RateCounter",
