@@ -18,6 +18,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0012_outdated_name")]
+    dependencies = [("content", "0013_outdated_name")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0011_rate_counter"),
+        ("content", "0012_directory_page_size_10"),
     ]
 
     operations = [
