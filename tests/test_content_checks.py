@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from wagtail.models import Page
 
 from content.checks import run
 from content.models import Glossary, OutdatedName, StandardPage
@@ -232,3 +233,17 @@ def test_the_public_sees_the_update_date_not_the_review_date(client):
     html = client.get(lesson.url).content.decode()
     assert "Mis à jour le" in html
     assert "revérifier" not in html
+
+
+def test_an_organisation_editor_sees_the_pages_of_their_sections(client):
+    from content.models import Organisation
+    from tests.organisations.helpers import user_in
+
+    bellidee = Organisation.objects.get(slug="bellidee", locale__language_code="fr")
+    parents = Page.objects.get(url_path__endswith="/fake-news-lycee/version-parents/")
+    theirs = plant(parents.specific, paragraph("<p>Le Minitel de la DGFIP.</p>"))
+    plant(standard_page(), paragraph("<p>Écrivez à la DGFIP.</p>"))
+    client.force_login(user_in(bellidee.editors_group, "redactrice"))
+    html = client.get("/admin/contenus-a-corriger/").content.decode()
+    assert f"/admin/pages/{theirs.pk}/edit/" in html and "DGFIP" in html
+    assert f"/admin/pages/{standard_page().pk}/edit/" not in html
