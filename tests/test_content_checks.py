@@ -220,10 +220,16 @@ def test_admin_report_lists_the_findings(admin_client, names):
     assert "/admin/contenus-a-corriger/" in admin_client.get("/admin/").content.decode()
 
 
-def test_admin_report_is_for_editors(client, django_user_model):
-    user = django_user_model.objects.create_user("visiteur", password="x", is_staff=False)
+def test_admin_report_is_for_page_editors(client, django_user_model):
+    """Admin access alone (no page permission) is not enough."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("sans-pages", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
+    assert client.get("/admin/").status_code == 200
     assert client.get("/admin/contenus-a-corriger/").status_code in (302, 403)
+    assert "/admin/contenus-a-corriger/" not in client.get("/admin/").content.decode()
 
 
 def test_the_public_sees_the_update_date_not_the_review_date(client):
