@@ -83,11 +83,32 @@ class BasePage(Page):
         return self.social_image or self.listing_image
 
 
+# Our own pictograms (content/templates/content/includes/pictogram.html), drawn for the site:
+# decorative beside a title that says the same, as easy-to-read guidelines recommend.
+PICTOGRAMS = [
+    ("habitants", _("Une personne (habitants)")),
+    ("enseignants", _("Un tableau (enseignants, animateurs)")),
+    ("communicants", _("Un porte-voix (communicants)")),
+    ("entrepreneurs", _("Une mallette (entrepreneurs)")),
+    ("lieu", _("Un repère de carte (lieux, accompagnement)")),
+]
+
+
 class AudienceEntryBlock(BaseStructBlock):
     title = blocks.CharBlock(max_length=80, label=_("titre"))
     text = blocks.TextBlock(max_length=240, label=_("texte"))
     page = blocks.PageChooserBlock(label=_("page de destination"))
-    link_label = blocks.CharBlock(max_length=80, label=_("intitulé du lien"))
+    link_label = blocks.CharBlock(
+        max_length=80,
+        label=_("intitulé du lien"),
+        help_text=_("Le lien de la carte, par exemple « Commencer à apprendre »."),
+    )
+    pictogram = blocks.ChoiceBlock(
+        choices=PICTOGRAMS,
+        required=False,
+        label=_("pictogramme"),
+        help_text=_("Un dessin simple à côté du titre (décoratif : le titre dit la même chose)."),
+    )
 
     class Meta:
         icon = "group"
