@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
-from search.privacy import mask_personal_data
+from content.privacy import mask_personal_data
 from search.text import normalise_term
 
 

@@ -6,7 +6,7 @@ from django.db.models import F
 
 
 def mask_existing(apps, schema_editor):
-    from search.privacy import mask_personal_data
+    from content.privacy import mask_personal_data
     from search.text import normalise_term
 
     stat_model = apps.get_model("search", "SearchTermStat")

@@ -1,5 +1,6 @@
-"""Personal data a visitor may type into the search box, masked before the query is logged
-(docs/search.md « Journal des recherches »): e-mail addresses and French phone numbers."""
+"""Personal data a visitor may type, masked before it is stored: e-mail addresses and French
+phone numbers. Used by the search log (docs/search.md « Journal des recherches ») and the page
+feedback comments (docs/feedback.md); shared, so it lives in content/."""
 
 import re
 
