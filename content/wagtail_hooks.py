@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content import checks, digest, indicators, lockouts
+from content import checks, digest, feedback_admin, indicators, lockouts
 from content.checks import rules as check_rules
 from content.checks import views as check_views
 from content.indicators import site_figures
@@ -29,6 +29,7 @@ from content.organisations import (
     OrganisationPermissionPolicy,
     OrganisationScopedViewSetMixin,
     organisation_ids,
+    permission_required,
     sees_every_organisation,
 )
 from content.places import admin_views as places_admin
@@ -317,3 +318,31 @@ def register_lockouts_menu_item():
 
 
 hooks.register(checks.HOOK, check_rules.page_checks)
+
+
+# -- « Cette page vous a-t-elle aidé ? »: the readers' answers, for the coordination ----------
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_urls():
+    allowed = permission_required(feedback_admin.FEEDBACK_PERMISSION)
+    return [
+        path("avis/", allowed(feedback_admin.feedback_report), name="feedback_report"),
+        path(
+            "avis/<int:page_id>/",
+            allowed(feedback_admin.feedback_page_report),
+            name="feedback_page_report",
+        ),
+    ]
+
+
+class FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(feedback_admin.FEEDBACK_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_menu_item():
+    return FeedbackMenuItem(
+        _("Avis des lecteurs"), reverse("feedback_report"), icon_name="help", order=910
+    )

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content.feedback import page_feedback
 from content.lockouts import PasswordResetView
 from content.views import quiz_check
 
@@ -49,6 +50,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
     path("quiz/<int:page_id>/", quiz_check, name="quiz_check"),
+    path("avis/<int:page_id>/", page_feedback, name="page_feedback"),
     # Resume codes and session reports (the report form is reached from school modules).
     path("", include("lessons.urls")),
     path("", include(wagtail_urls)),

@@ -33,6 +33,7 @@ class ScamAlertIndexPage(BasePage):
 
 
 class ScamAlertPage(BasePage):
+    page_feedback = True  # « Cette page vous a-t-elle aidé ? »
     looks_like = RichTextField(
         _("à quoi ça ressemble"),
         features=FEATURES,

@@ -1,4 +1,5 @@
 from .directory import PlaceDirectoryPage
+from .feedback import PageFeedback
 from .glossary import Glossary
 from .h5p import H5PActivity
 from .outdated_names import OutdatedName
@@ -17,6 +18,7 @@ __all__ = [
     "HomePage",
     "Organisation",
     "OutdatedName",
+    "PageFeedback",
     "Place",
     "PlaceDirectoryPage",
     "RateCounter",

@@ -59,6 +59,9 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     base_form_class = BasePageForm
     settings_panels = [PublishingPanel(), *Page.settings_panels[1:]]
+    # Page types that ask readers « Cette page vous a-t-elle aidé ? » (content/feedback.py):
+    # their template includes content/includes/feedback.html.
+    page_feedback = False
 
     class Meta:
         abstract = True

@@ -233,6 +233,7 @@ class ExplainerPage(AudienceThemeMixin, BasePage):
 
     # A complete answer ranks before the listings that name its words (search/backends.py).
     search_rank_factor = 1.5
+    page_feedback = True  # « Cette page vous a-t-elle aidé ? »
 
     short_answer = models.TextField(
         _("réponse courte"),
@@ -341,7 +342,7 @@ class Cost(models.TextChoices):
 class ToolGuidePage(AudienceThemeMixin, BasePage):
     # A complete answer ranks before the listings that name its words (search/backends.py).
     search_rank_factor = 1.5
-
+    page_feedback = True  # « Cette page vous a-t-elle aidé ? »
     tool_name = models.CharField(_("outil"), max_length=120, help_text=_("Ex. « Canva »."))
     tool_url = models.URLField(_("site officiel de l'outil"), blank=True)
     purpose = models.TextField(_("à quoi ça sert"), max_length=600)

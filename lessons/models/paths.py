@@ -268,6 +268,7 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
 
 
 class LessonPage(BasePage):
+    page_feedback = True  # « Cette page vous a-t-elle aidé ? »
     objectives = models.TextField(
         _("à la fin, je sais..."),
         blank=True,

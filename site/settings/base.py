@@ -222,6 +222,9 @@ DEFAULT_RATE_LIMITS = {
     # Session reports saved from one client, and every report POST.
     "session_report": "10/h",
     "session_report_post": "60/h",
+    # « Cette page vous a-t-elle aidé ? » answers saved from one client, and every POST.
+    "feedback": "30/h",
+    "feedback_post": "60/h",
     # Quiz answers checked without JavaScript.
     "quiz": "120/h",
     # Search pages and autocomplete answers; queries written to the search log.
