@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0012_directory_page_size_10"),
+        ("content", "0014_seed_outdated_names"),
     ]
 
     operations = [
