@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0014_seed_outdated_names"),
+        ("content", "0015_page_feedback"),
     ]
 
     operations = [
