@@ -235,3 +235,30 @@ def overflowing_elements(page, selector):
         }""",
         selector,
     )
+
+
+@pytest.fixture
+def coordination_user(demo_site):
+    """A member of the coordination group who logs in through the admin form; removed afterwards,
+    since the browser tests share a committed database (a leftover member would receive the
+    workflow e-mails other tests count)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from content.organisations import COORDINATION_GROUP
+
+    get_user_model().objects.filter(username="bilan-coordination").delete()
+    user = get_user_model().objects.create_user(
+        "bilan-coordination", "bilan@example.org", "mot-de-passe-bilan"
+    )
+    user.groups.add(Group.objects.get(name=COORDINATION_GROUP))
+    yield user
+    user.delete()
+
+
+def log_in(page, user, password="mot-de-passe-bilan"):
+    page.goto("/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")

@@ -3,8 +3,7 @@ the type filter used with the keyboard."""
 
 import pytest
 
-from .conftest import WIDTHS, assert_no_axe_violations, assert_reflows, tab_to
-from .test_results import coordination_user, log_in
+from .conftest import WIDTHS, assert_no_axe_violations, assert_reflows, log_in, tab_to
 
 
 @pytest.fixture
@@ -19,9 +18,9 @@ def findings(demo_site):
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_report_is_accessible(make_page, findings, width):
+def test_report_is_accessible(make_page, findings, coordination_user, width):
     page = make_page(width=width)
-    log_in(page, coordination_user())
+    log_in(page, coordination_user)
     assert page.goto("/admin/contenus-a-corriger/").status == 200
     assert page.locator("h1", has_text="Contenus à corriger").count() == 1
     assert page.locator("td", has_text="Appellation dépassée").count() > 0
@@ -30,9 +29,9 @@ def test_report_is_accessible(make_page, findings, width):
     assert page.problems.messages == [], "\n".join(page.problems.messages)
 
 
-def test_report_filtered_with_the_keyboard(make_page, findings):
+def test_report_filtered_with_the_keyboard(make_page, findings, coordination_user):
     page = make_page(width=1280, javascript=False)
-    log_in(page, coordination_user())
+    log_in(page, coordination_user)
     page.goto("/admin/contenus-a-corriger/")
     tab_to(page, lambda el: el["id"] == "content-checks-type", limit=150)
     page.select_option("#content-checks-type", "outdated_name")

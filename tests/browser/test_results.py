@@ -4,7 +4,14 @@ an SVG with a title beside a table of the same numbers."""
 
 import pytest
 
-from .conftest import WIDTHS, assert_no_axe_violations, assert_reflows, focused_element, tab_to
+from .conftest import (
+    WIDTHS,
+    assert_no_axe_violations,
+    assert_reflows,
+    focused_element,
+    log_in,
+    tab_to,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -78,33 +85,10 @@ def test_results_reached_and_read_with_the_keyboard(make_page):
     assert focused_element(page)["tag"] == "A"
 
 
-def coordination_user():
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from content.organisations import COORDINATION_GROUP
-
-    user, _ = get_user_model().objects.get_or_create(
-        username="bilan-coordination", defaults={"email": "bilan@example.org"}
-    )
-    user.set_password("mot-de-passe-bilan")
-    user.save()
-    user.groups.add(Group.objects.get(name=COORDINATION_GROUP))
-    return user
-
-
-def log_in(page, user):
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "mot-de-passe-bilan")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_bilan_dashboard_is_accessible_for_the_coordination(make_page, demo_site, width):
+def test_bilan_dashboard_is_accessible_for_the_coordination(make_page, coordination_user, width):
     page = make_page(width=width)
-    log_in(page, coordination_user())
+    log_in(page, coordination_user)
     assert page.goto("/admin/bilan/?du=01/01/2024&au=31/12/2025").status == 200
     assert page.locator("h1", has_text="Bilan").count() == 1
     assert_no_axe_violations(page)
@@ -113,11 +97,11 @@ def test_bilan_dashboard_is_accessible_for_the_coordination(make_page, demo_site
     assert page.problems.messages == [], "\n".join(page.problems.messages)
 
 
-def test_bilan_filtered_with_the_keyboard(make_page, demo_site):
+def test_bilan_filtered_with_the_keyboard(make_page, coordination_user):
     """The coordination types a period and picks a structure with the keyboard alone; the
     figures follow and the address keeps the choice (the CSV links too)."""
     page = make_page(width=1280)
-    log_in(page, coordination_user())
+    log_in(page, coordination_user)
     page.goto("/admin/bilan/")
     tab_to(page, lambda el: el["id"] == "id_du", limit=120)
     page.keyboard.type("01/01/2025")
@@ -133,9 +117,9 @@ def test_bilan_filtered_with_the_keyboard(make_page, demo_site):
     assert_charts_have_their_tables(page)
 
 
-def test_bilan_reads_without_javascript(make_page, demo_site):
+def test_bilan_reads_without_javascript(make_page, coordination_user):
     page = make_page(width=320, javascript=False)
-    log_in(page, coordination_user())
+    log_in(page, coordination_user)
     page.goto("/admin/bilan/?du=01/01/2024&au=31/12/2025")
     assert_charts_have_their_tables(page)
     assert page.locator("#id_du").is_visible()
