@@ -3,16 +3,20 @@ answers, the ones that help least, and per page its comments. Behind its own per
 (`content.view_pagefeedback`), which `setup_organisations` gives the coordination only: the
 comments are what visitors typed."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from content.feedback import MIN_ANSWERS_TO_RANK, TREND_DAYS, least_helpful, page_figures
 from content.models import PageFeedback
 
 FEEDBACK_PERMISSION = "content.view_pagefeedback"
+# A comment may still hold what the masking cannot catch (a name): the coordination deletes it.
+DELETE_PERMISSION = "content.delete_pagefeedback"
 
 
 def _with_pages(figures):
@@ -59,6 +63,14 @@ def feedback_page_report(request, page_id):
             "figures": figures[0] if figures else None,
             "comments": comments,
             "trend_days": TREND_DAYS,
+            "can_delete": request.user.has_perm(DELETE_PERMISSION),
             "header_title": _("Avis des lecteurs : %(title)s") % {"title": page.title},
         },
     )
+
+
+@require_POST
+def feedback_delete(request, page_id, pk):
+    get_object_or_404(PageFeedback, pk=pk, page_id=page_id).delete()
+    messages.success(request, _("Avis supprimé."))
+    return redirect("feedback_page_report", page_id)

@@ -333,6 +333,11 @@ def register_feedback_urls():
             allowed(feedback_admin.feedback_page_report),
             name="feedback_page_report",
         ),
+        path(
+            "avis/<int:page_id>/supprimer/<int:pk>/",
+            permission_required(feedback_admin.DELETE_PERMISSION)(feedback_admin.feedback_delete),
+            name="feedback_delete",
+        ),
     ]
 
 

@@ -212,3 +212,21 @@ def test_the_page_with_the_form_and_its_thank_you_state_are_served_from_the_cach
         response = client.post(reverse("page_feedback", args=[page.pk]), {"utile": "oui"})
         assert response.status_code == 303 and PageFeedback.objects.count() == 1
     cache.clear()
+
+
+def test_the_coordination_deletes_a_comment_an_editor_cannot(client):
+    lesson = page_at(LESSON)
+    kept = PageFeedback.objects.create(page=lesson, helpful=False, comment="Gardé")
+    gone = PageFeedback.objects.create(page=lesson, helpful=False, comment="Je suis Marie Dupont")
+    url = reverse("feedback_delete", args=[lesson.pk, gone.pk])
+    editors = Group.objects.filter(name__startswith="Rédaction").first()
+    client.force_login(user_in(editors, "redactrice"))
+    assert refused(client.post(url))
+    coordination = user_in(Group.objects.get(name=COORDINATION_GROUP), "coordinatrice")
+    client.force_login(coordination)
+    detail = client.get(reverse("feedback_page_report", args=[lesson.pk])).content.decode()
+    assert url in detail
+    assert client.get(url).status_code == 405  # a link cannot delete
+    response = client.post(url)
+    assert response.status_code == 302
+    assert list(PageFeedback.objects.values_list("pk", flat=True)) == [kept.pk]
