@@ -72,3 +72,17 @@ def test_header_search_box_submits_without_javascript(make_page):
     page.locator("#site-search-q").press("Enter")
     page.wait_for_url("**/recherche/?q=canva")
     assert "Créer une affiche pour son commerce avec Canva" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize(
+    "query", ["arnaque", "courriel", "arnaque&niveau=1", "arnaque&public=habitants"]
+)
+def test_first_result_is_on_the_first_screen_of_a_phone(make_page, query):
+    """At 320×640 the first result starts above the fold (issue 15: results began 3.9 to 5.4
+    screens down, under the header, the banners and the filters)."""
+    page = make_page(width=320, height=640)
+    page.goto(f"/recherche/?q={query}")
+    first = page.locator(".search-result").first
+    assert first.is_visible()
+    top = first.evaluate("el => el.getBoundingClientRect().top + window.scrollY")
+    assert top < 640, f"{query}: first result starts at {top:.0f}px"
