@@ -1,6 +1,7 @@
 """Shared fixtures. The demo site is loaded once per test database and reloaded if a
 transactional test flushed it, so every test can rely on it."""
 
+import contextlib
 import gettext
 import io
 import os
@@ -95,3 +96,18 @@ def home(db):
     from content.demo import get_home
 
     return get_home()
+
+
+@pytest.fixture(autouse=True)
+def fresh_redis_counters():
+    """With REDIS_URL (CI), rate-limit counters live in Redis and outlive a test, and even a
+    CI run: each test starts with none, as it does with the database counters (rolled back)."""
+    from django.core.cache import caches
+    from django_redis.cache import RedisCache
+
+    counters = caches["ratelimit"]
+    if isinstance(counters, RedisCache):
+        # Redis away: its counters cannot leak into this test either.
+        with contextlib.suppress(Exception):
+            counters.delete_pattern("*")
+    yield
