@@ -4,19 +4,21 @@ without any CSP violation or script error."""
 import pytest
 from django.contrib.auth import get_user_model
 
+from .conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 
-def test_editor_logs_in_and_opens_the_page_editor(make_page, demo_site):
+def superuser():
     User = get_user_model()
-    if not User.objects.filter(username="redactrice").exists():
-        User.objects.create_superuser("redactrice", "redactrice@example.org", "mot-de-passe-test")
+    return User.objects.filter(username="redactrice").first() or User.objects.create_superuser(
+        "redactrice", "redactrice@example.org", "mot-de-passe-test"
+    )
+
+
+def test_editor_logs_in_and_opens_the_page_editor(make_page, demo_site):
     page = make_page(width=1280)
-    page.goto("/admin/login/")
-    page.fill("#id_username", "redactrice")
-    page.fill("#id_password", "mot-de-passe-test")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, superuser(), "mot-de-passe-test")
     page.goto(f"/admin/pages/{demo_site.pk}/edit/")
     # The StreamField editor is drawn by JavaScript: it only appears if the admin's scripts ran.
     page.locator("[data-streamfield-stream-container]").first.wait_for(state="attached")
@@ -37,15 +39,8 @@ def test_scheduling_dialog_keeps_the_typed_date_and_its_save_button(make_page, d
     date typed the French way is kept as typed when the field loses focus."""
     from campaigns.models import CampaignPage
 
-    User = get_user_model()
-    if not User.objects.filter(username="redactrice").exists():
-        User.objects.create_superuser("redactrice", "redactrice@example.org", "mot-de-passe-test")
     page = make_page(width=size[0], height=size[1])
-    page.goto("/admin/login/")
-    page.fill("#id_username", "redactrice")
-    page.fill("#id_password", "mot-de-passe-test")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, superuser(), "mot-de-passe-test")
     page.goto(f"/admin/pages/{CampaignPage.objects.first().pk}/edit/")
     page.locator("button[data-side-panel-toggle='status']").click()
     page.locator("[data-a11y-dialog-show='schedule-publishing-dialog']").first.click()
