@@ -308,9 +308,31 @@ TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}
 }
 
-# --- Internationalisation: French first, English second (the European network).
+# --- Internationalisation: French first, then the network's languages (CONTENT_LANGUAGES).
 LANGUAGE_CODE = "fr"
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français"), ("en", "English")]
+
+
+def content_languages(value):
+    """WAGTAIL_CONTENT_LANGUAGES from CONTENT_LANGUAGES (« fr,en,es »): French first whatever
+    the order given, each language named in itself (« Español »), an unknown or regional code
+    refused at start-up. A new language needs no code and no migration: set the variable,
+    restart, then create its locale in the admin (Paramètres › Langues)."""
+    from django.conf.locale import LANG_INFO
+
+    codes = [code.strip().lower() for code in value.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in LANG_INFO or "fallback" in LANG_INFO[code]]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"CONTENT_LANGUAGES : code(s) de langue inconnu(s) {', '.join(unknown)} ; "
+            "attendu : des codes séparés par des virgules, par exemple « fr,en,es ». "
+            f"CONTENT_LANGUAGES: unknown language code(s) {', '.join(unknown)}; expected "
+            "Django language codes separated by commas, e.g. « fr,en,es »."
+        )
+    ordered = [LANGUAGE_CODE] + [code for code in dict.fromkeys(codes) if code != LANGUAGE_CODE]
+    return [(code, LANG_INFO[code]["name_local"].capitalize()) for code in ordered]
+
+
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = content_languages(env("CONTENT_LANGUAGES", "fr,en"))
 WAGTAIL_I18N_ENABLED = True
 # A page submitted for translation becomes a draft in the other language, published by its
 # translator: never the French text live under an English URL (wagtail-localize's default
