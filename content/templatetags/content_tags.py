@@ -1,3 +1,6 @@
+from functools import cache
+from pathlib import Path
+
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -99,13 +102,33 @@ def language_versions(context):
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == get_language():  # the page's own (its URL's prefix sets it)
             continue
+        # The « not there yet » notice is for a reader of that language, so it is written in
+        # it when the site has that language's catalogue; else in the page's language.
+        notice = code if has_catalogue(code) else get_language()
         versions.append(
             {
                 "code": code,
                 "name": name,  # in that language (« English »)
-                "name_here": get_language_info(code)["name_translated"].lower(),
+                "notice_language": notice,
+                # The language's name inside a sentence of the notice's language: Django's
+                # name_local is lower-case where that language writes it so (« français »).
+                "name_in_notice": (
+                    get_language_info(code)["name_local"]
+                    if notice == code
+                    else get_language_info(code)["name_translated"].lower()
+                ),
                 "page": found.get((code, "page")),
                 "home": found.get((code, "home")),
             }
         )
     return versions
+
+
+@cache
+def has_catalogue(code):
+    """The site's interface is translated into `code` (French is the source: always)."""
+    if code == settings.LANGUAGE_CODE:
+        return True
+    return any(
+        (Path(path) / code / "LC_MESSAGES" / "django.mo").exists() for path in settings.LOCALE_PATHS
+    )

@@ -42,20 +42,43 @@ def test_the_french_home_links_to_the_english_home_in_english(client):
     assert "existe pas encore" not in html
 
 
-def test_a_page_missing_in_english_says_so_and_offers_the_english_home(client, french_lesson):
+def test_a_page_missing_in_english_says_so_in_english_and_offers_the_english_home(
+    client, french_lesson
+):
+    """The notice is for a reader of English: written in English (the site has the English
+    catalogue), under lang="en", on the French page."""
     html = switcher(client.get(french_lesson.get_url()))
+    assert re.search(
+        r'<li class="language-switcher__missing" lang="en">'
+        r'<span class="language-switcher__note">This page does not exist in English yet.</span> ?'
+        r'<a href="/en/" hreflang="en"><span lang="en">English</span> \(home page\)</a></li>',
+        html,
+    )
+    assert "existe pas" not in html
+    assert html.count("<a ") == 1
+
+
+def test_without_a_catalogue_for_the_language_the_notice_stays_in_the_pages_language(
+    client, french_lesson, monkeypatch
+):
+    """A content language added before its interface catalogue (docs/translation.md): a
+    French sentence under lang="en" would be the WCAG 3.1.2 failure, so it stays French."""
+    from content.templatetags import content_tags
+
+    monkeypatch.setattr(content_tags, "has_catalogue", lambda code: code == "fr")
+    html = switcher(client.get(french_lesson.get_url()))
+    assert '<li class="language-switcher__missing" lang="fr">' in html
     assert "Cette page n'existe pas encore en anglais." in html
     assert re.search(
         r'<a href="/en/" hreflang="en"><span lang="en">English</span> \(accueil\)</a>', html
     )
-    assert html.count("<a ") == 1
 
 
 def test_a_draft_translation_is_not_offered(client, french_lesson):
     draft = translate(french_lesson, publish=False)
     html = switcher(client.get(french_lesson.get_url()))
     assert draft.get_url() not in html
-    assert "existe pas encore en anglais" in html
+    assert "This page does not exist in English yet." in html
 
 
 def test_a_published_translation_is_offered_both_ways_with_its_language(client, french_lesson):
