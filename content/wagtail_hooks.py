@@ -33,6 +33,7 @@ from content.organisations import (
     sees_every_organisation,
 )
 from content.places import admin_views as places_admin
+from content.translation_status import views as translation_status_views
 
 # An organisation's editors edit their own organisation's record and places, nobody else's.
 register_permission_policy(
@@ -230,6 +231,29 @@ class PageEditorsMenuItem(MenuItem):
 def register_content_checks_menu_item():
     return PageEditorsMenuItem(
         _("Contenus à corriger"), reverse("content_checks"), icon_name="warning", order=700
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return [
+        path(
+            "etat-des-traductions/",
+            translation_status_views.report_view,
+            name="translation_status",
+        ),
+        path(
+            "etat-des-traductions/export.csv",
+            translation_status_views.csv_view,
+            name="translation_status_csv",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return PageEditorsMenuItem(
+        _("État des traductions"), reverse("translation_status"), icon_name="globe", order=720
     )
 
 
