@@ -14,7 +14,9 @@ Field values follow the model, so the files need no Python knowledge:
 - a text field that holds one item per line may be written as a list;
 - a page chosen in a block is written as its URL path (`/se-former/premiers-pas/`);
 - a glossary term or any other snippet chosen in a block is written as its slug;
-- an image in a block is a screen mock-up described in place (`content/mockups.py`), drawn once;
+- an image in a block is the key of a screen mock-up (`content/mockups/`, described in the app's
+  `demo_data/illustrations.yaml`), drawn once; an image block with its alternative text may be
+  written as the key alone (the drawing's own text) or as `{image: key, alt_text: ...}`;
 - audiences and themes are lists of slugs.
 
 docs/demo-data.md says why YAML and how to edit these files.
@@ -110,6 +112,10 @@ def block_value(block, data):
     if isinstance(block, blocks.ListBlock):
         return [block_value(block.child_block, item) for item in data]
     if isinstance(block, blocks.StructBlock):
+        if _is_image_block(block) and (isinstance(data, str) or isinstance(data.get("image"), str)):
+            from content.mockups import image_block_value
+
+            data = image_block_value(data)
         return {
             name: block_value(block.child_blocks[name], value)
             for name, value in data.items()
@@ -119,13 +125,18 @@ def block_value(block, data):
         return data if isinstance(data, Page) else find_page(data)
     if isinstance(block, SnippetChooserBlock):
         return data if isinstance(data, models.Model) else find_snippet(block.target_model, data)
-    if isinstance(block, ImageChooserBlock) and isinstance(data, dict):
+    if isinstance(block, ImageChooserBlock) and isinstance(data, str):
         from content.mockups import ensure_image
 
         return ensure_image(data)
     if isinstance(block, blocks.DateBlock) and isinstance(data, str):
         return datetime.date.fromisoformat(data)
     return data
+
+
+def _is_image_block(block):
+    children = block.child_blocks
+    return isinstance(children.get("image"), ImageChooserBlock) and "alt_text" in children
 
 
 def stream_value(stream_block, items):

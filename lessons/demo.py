@@ -5,6 +5,7 @@ and a school year of session reports. Idempotent."""
 
 from wagtail.models import Page
 
+from content import mockups
 from content.demo import get_home
 from content.demo_data import data_dir, load_tree, read
 from content.models import Glossary, Organisation
@@ -92,6 +93,7 @@ def load_reports(locale):
 
 def load():
     home = get_home()
+    mockups.use(DATA / "illustrations.yaml")  # the steps' pictures, named by key in the pages
     load_glossary(home.locale)
 
     def on_page(page, data):

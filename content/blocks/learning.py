@@ -20,7 +20,8 @@ class OptionalImageBlock(ImageBlock):
     class Meta:
         icon = "image"
         label = _("Capture d'écran (facultative)")
-        template = "content/blocks/image.html"
+        # WebP at the two widths a step shows (content/pictures.py).
+        template = "content/blocks/screenshot.html"
 
     def clean(self, value):
         if not value.get("image"):

@@ -132,3 +132,13 @@ def has_catalogue(code):
     return any(
         (Path(path) / code / "LC_MESSAGES" / "django.mo").exists() for path in settings.LOCALE_PATHS
     )
+
+
+@register.simple_tag
+def step_picture(value):
+    """A step's screenshot or mock-up as WebP renditions (content/pictures.py); a decorative
+    one has an empty alternative text."""
+    from content.pictures import picture
+
+    alt = "" if value.get("decorative") else value.get("alt_text") or ""
+    return picture(value["image"], alt)

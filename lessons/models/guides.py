@@ -38,6 +38,7 @@ from content.blocks import (
 )
 from content.jsonld import json_ld
 from content.models import Audience, AudienceThemeMixin, BasePage, SiteIdentity, Theme
+from content.pictures import prefetch_renditions, step_images
 from content.text import text_lines
 
 PER_PAGE = 12
@@ -510,4 +511,6 @@ class ToolGuidePage(AudienceThemeMixin, BasePage):
         context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
         context["theme_list"] = list(self.themes.all())
         context["audience_list"] = list(self.audiences.all())
+        # The steps' screenshots: their renditions in one query (or none, from the cache).
+        prefetch_renditions(step_images([self.steps, self.body]))
         return context

@@ -21,6 +21,7 @@ from content.blocks import (
 )
 from content.models import AudienceThemeMixin, BasePage
 from content.page_forms import BasePageForm
+from content.pictures import prefetch_renditions, step_images
 from content.text import text_lines
 
 from ..attestation import activities_of, summary
@@ -421,4 +422,6 @@ class LessonPage(BasePage):
                 else self.easy_read_versions.live().only("id", "title", "url_path").first()
             ),
         )
+        # The steps' pictures: their renditions in one query (or none, from the cache).
+        prefetch_renditions(step_images(self.body))
         return context
