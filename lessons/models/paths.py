@@ -28,6 +28,7 @@ from ..attestation import activities_of, summary
 from ..competences import COMPETENCE_LABELS, COMPETENCES
 from ..placement import PLACEMENT_QUESTIONS, recommend_level
 from ..progress import ResumeCodeError, read_resume_code
+from .easy_read import EasyReadMixin, pair_easy_read_versions
 
 REVIEW_INTERVAL = datetime.timedelta(days=183)
 
@@ -248,11 +249,13 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
 
     @cached_property
     def lessons(self):
-        return list(
+        """The path's lessons in order, each with its `easy_read_version` (or None): originals
+        and easy-to-read versions come in the same query."""
+        fields = ["id", "title", "path", "depth", "url_path", "duration_minutes", "summary"]
+        return pair_easy_read_versions(
             LessonPage.objects.child_of(self)
             .live()
-            .filter(easy_read_of__isnull=True)
-            .only("id", "title", "path", "depth", "url_path", "duration_minutes", "summary", "body")
+            .only(*fields, "body", "easy_read_of")
             .order_by("path")
         )
 
@@ -268,7 +271,7 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
         return context
 
 
-class LessonPage(BasePage):
+class LessonPage(EasyReadMixin, BasePage):
     page_feedback = True  # « Cette page vous a-t-elle aidé ? »
     objectives = models.TextField(
         _("à la fin, je sais..."),
@@ -320,6 +323,7 @@ class LessonPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.SearchField("path_taxonomy"),
+        index.SearchField("easy_read_search_text"),
     ]
     parent_page_types = ["lessons.LearningPathPage"]
     subpage_types = []
@@ -375,28 +379,15 @@ class LessonPage(BasePage):
         ).order_by("title")
         return list(overdue), list(easy_read)
 
-    @property
-    def easy_read_outdated(self):
-        """True for an easy-to-read version whose original was published again after it."""
-        original = self.easy_read_of
-        if original is None or not original.last_published_at or not self.last_published_at:
-            return False
-        return original.last_published_at > self.last_published_at
-
-    def get_admin_display_title(self):
-        title = super().get_admin_display_title()
-        if self.easy_read_of_id and self.easy_read_outdated:
-            return f"{title} ⚠ " + str(_("FALC à mettre à jour : l'original a changé"))
-        return title
-
     def position(self):
-        """(previous lesson, next lesson, number, total) among the path's lessons, in one query."""
+        """(previous lesson, next lesson, number, total) among the path's lessons, in one query.
+        From an easy-to-read version, the previous and next lessons are theirs when they have
+        one: a reader stays with easy-to-read text."""
         original = self.easy_read_of if self.easy_read_of_id else self
-        siblings = list(
+        siblings = pair_easy_read_versions(
             LessonPage.objects.sibling_of(original)
             .live()
-            .filter(easy_read_of__isnull=True)
-            .only("id", "title", "path", "depth", "url_path")
+            .only("id", "title", "path", "depth", "url_path", "easy_read_of")
             .order_by("path")
         )
         ids = [sibling.pk for sibling in siblings]
@@ -405,6 +396,10 @@ class LessonPage(BasePage):
         index = ids.index(original.pk)
         previous = siblings[index - 1] if index > 0 else None
         following = siblings[index + 1] if index + 1 < len(siblings) else None
+        if self.easy_read_of_id:
+            previous, following = (
+                lesson and (lesson.easy_read_version or lesson) for lesson in (previous, following)
+            )
         return previous, following, index + 1, len(siblings)
 
     def get_context(self, request, *args, **kwargs):

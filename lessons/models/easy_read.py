@@ -1,0 +1,54 @@
+"""Easy-to-read (« Facile à lire », FALC) versions of lessons: a lesson whose `easy_read_of`
+names its original. They live beside their original under the same path, share its progress
+(lesson_page.html) and are listed next to it on the path page (docs/easy-read.md)."""
+
+from django.utils.translation import gettext_lazy as _
+
+# Indexed on every easy-to-read version, so « FALC » finds them even without the synonym
+# group of the demo (an editor may delete it; the English locale has none).
+EASY_READ_SEARCH_TEXT = "Facile à lire. FALC : facile à lire et à comprendre."
+
+
+def pair_easy_read_versions(lessons):
+    """The originals among `lessons` (a path's children, in order), each with
+    `easy_read_version` set to its first easy-to-read version among them, or None. No query:
+    the path page fetches originals and versions together."""
+    originals, versions = [], {}
+    for lesson in lessons:
+        if lesson.easy_read_of_id:
+            versions.setdefault(lesson.easy_read_of_id, lesson)
+        else:
+            originals.append(lesson)
+    for lesson in originals:
+        lesson.easy_read_version = versions.get(lesson.pk)
+    return originals
+
+
+class EasyReadMixin:
+    """What a lesson page says about being, or having, an easy-to-read version."""
+
+    @property
+    def is_easy_read(self):
+        return bool(self.easy_read_of_id)
+
+    @property
+    def search_result_label(self):
+        """The type shown in search results: a reader looking for easy-to-read text sees it."""
+        return _("Leçon facile à lire") if self.easy_read_of_id else None
+
+    def easy_read_search_text(self):
+        return EASY_READ_SEARCH_TEXT if self.easy_read_of_id else ""
+
+    @property
+    def easy_read_outdated(self):
+        """True for an easy-to-read version whose original was published again after it."""
+        original = self.easy_read_of
+        if original is None or not original.last_published_at or not self.last_published_at:
+            return False
+        return original.last_published_at > self.last_published_at
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if self.easy_read_of_id and self.easy_read_outdated:
+            return f"{title} ⚠ " + str(_("FALC à mettre à jour : l'original a changé"))
+        return title
