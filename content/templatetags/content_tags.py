@@ -29,6 +29,15 @@ def startswith(value, prefix):
 
 
 @register.filter
+def has_block(stream, block_type):
+    """Whether a StreamField holds a top-level block of this type, read from its raw data (no
+    block is built, no query): a page links a family's stylesheet only when it needs it
+    (docs/page-weight.md)."""
+    raw = getattr(stream, "raw_data", None) or []
+    return any(item.get("type") == block_type for item in raw)
+
+
+@register.filter
 def document_size(document):
     size = document.get_file_size()
     return filesizeformat(size) if size else _("taille inconnue")

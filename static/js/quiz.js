@@ -1,4 +1,5 @@
-/* Instant quiz feedback in the browser. Without JavaScript the form is checked by the server. */
+/* Instant quiz feedback in the browser. Without JavaScript the form is checked by the server.
+   Parts found by class and order: no data-* copies in the markup (docs/page-weight.md). */
 (function () {
   "use strict";
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
@@ -6,26 +7,26 @@
   function check(section) {
     var form = section.querySelector("form");
     var summary = form.querySelector("[data-quiz-errors]");
-    var missing = [], score = 0, questions = all(form, "[data-question]");
-    questions.forEach(function (fieldset) {
-      var index = fieldset.getAttribute("data-question");
-      var answers = all(fieldset, ".quiz__answer");
+    var missing = [], score = 0, questions = all(form, ".quiz__question");
+    var summaryItems = all(summary, "li");
+    questions.forEach(function (fieldset, index) {
+      var answers = all(fieldset, ".quiz__answers > li");
       var chosen = answers.filter(function (li) { return li.querySelector("input").checked; });
-      var error = fieldset.querySelector("[data-quiz-error]");
+      var error = fieldset.querySelector(".quiz__error");
       var answered = chosen.length > 0;
       error.hidden = answered;
       fieldset.classList.toggle("quiz__question--error", !answered);
       if (answered) { fieldset.removeAttribute("aria-invalid"); } else { fieldset.setAttribute("aria-invalid", "true"); missing.push(index); }
-      summary.querySelector('[data-quiz-error-for="' + index + '"]').hidden = answered;
+      summaryItems[index].hidden = answered;
       var right = answered && answers.every(function (li) {
-        return li.querySelector("input").checked === (li.getAttribute("data-correct") === "1");
+        return li.querySelector("input").checked === (li.querySelector(".quiz__feedback--right") !== null);
       });
       if (right) score += 1;
-      answers.forEach(function (li) { li.querySelector("[data-feedback]").hidden = !li.querySelector("input").checked; });
-      var verdict = fieldset.querySelector("[data-verdict]");
+      answers.forEach(function (li) { li.querySelector(".quiz__feedback").hidden = !li.querySelector("input").checked; });
+      var verdict = fieldset.querySelector(".quiz__verdict");
       verdict.hidden = !answered;
       verdict.textContent = section.getAttribute(right ? "data-label-right" : "data-label-wrong");
-      var explanation = fieldset.querySelector("[data-explanation]");
+      var explanation = fieldset.querySelector(".quiz__explanation");
       if (explanation) explanation.hidden = !answered;
     });
     var scoreEl = form.querySelector("[data-quiz-score]");
@@ -43,7 +44,7 @@
     // Read out by the quiz's live region (role=status): "Question 1 sur 2 : Bravo…".
     verdicts.textContent = questions.map(function (fieldset) {
       return fieldset.querySelector(".quiz__number").textContent + " : " +
-        fieldset.querySelector("[data-verdict]").textContent;
+        fieldset.querySelector(".quiz__verdict").textContent;
     }).join(" ");
     var key = section.getAttribute("data-quiz-key");
     if (key && window.CapProgress) window.CapProgress.recordQuiz(key, score, questions.length);
