@@ -244,7 +244,8 @@ class Screen:
 
     def _choices(self, value, draw, y):
         """A list of options, one per framed row (an account to choose, a menu); an option
-        written `{text: ..., ring: true}` is circled on its own."""
+        written `{text: ..., ring: true}` is circled on its own; `plain: true` drops the arrows
+        (a list to read, not to tap)."""
         face = font(SIZES["text"])
         row = line_height(face) + 30
         options = [o if isinstance(o, dict) else {"text": o} for o in value["options"]]
@@ -256,7 +257,8 @@ class Screen:
                     (self.left, top, right, top + row), radius=8, outline=BORDER, width=2, fill=BAR
                 )
                 draw.text((self.left + 20, top + 15), str(option["text"]), font=face, fill=INK)
-                draw.text((right - 36, top + 15), "›", font=face, fill=MUTED)
+                if not value.get("plain"):  # a row one taps shows its arrow
+                    draw.text((right - 36, top + 15), "›", font=face, fill=MUTED)
                 if option.get("ring"):
                     self.ring(draw, top, row)
         return len(options) * (row + 10) - 10
