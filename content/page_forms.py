@@ -2,6 +2,7 @@
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -39,7 +40,9 @@ class BasePageForm(WagtailAdminPageForm):
                         "title": holder.title,
                         "date": formats.date_format(
                             holder.latest_revision_created_at or holder.last_published_at,
-                            "j F Y à H:i",
+                            pgettext(
+                                "format of a date and hour (Django date filter)", "j F Y à H:i"
+                            ),
                         ),
                     }
                 ]

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from opening_hours import OpeningHours, ParserError, State
 
 COUNTRY = "FR"
@@ -54,12 +55,14 @@ def local_now(now=None):
 
 
 def format_time(moment):
-    """9 h, 9 h 30, 17 h, minuit: how French signs write hours."""
+    """9 h, 9 h 30, 17 h, minuit: how French signs write hours (the catalogue gives other
+    languages their own: 9:00, 9:30, 17:00, midnight in English)."""
     if moment.hour == 0 and moment.minute == 0:
         return _("minuit")
+    values = {"hour": moment.hour, "minute": f"{moment.minute:02d}"}
     if moment.minute:
-        return f"{moment.hour} h {moment.minute:02d}"
-    return f"{moment.hour} h"
+        return pgettext("an hour with minutes", "%(hour)s h %(minute)s") % values
+    return pgettext("an hour without minutes", "%(hour)s h") % values
 
 
 def day_phrase(moment, today):

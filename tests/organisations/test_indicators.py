@@ -2,6 +2,7 @@
 count does not grow with the number of reports, and only the coordination opens it."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -98,3 +99,18 @@ def test_public_figures_group_small_counts():
     ]
     figure.rows.append(Row("D", 4))
     assert figure.grouped(threshold=5).rows[-1].value == 7
+
+
+def test_yearly_report_says_when_its_figures_were_gathered(admin_client, admin_user):
+    """The date was inside {% blocktranslate %} with a filter, which blocktranslate does not
+    apply: the sentence read « Chiffres réunis le  à partir… »."""
+    page = body(admin_client.get(reverse("indicators_yearly", args=[2025])))
+    assert re.search(r"Chiffres réunis le \d\d/\d\d/\d{4} à \d\d:\d\d à partir", page)
+    # An editor who chose English in their account reads it in English.
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    english = body(admin_client.get(reverse("indicators_yearly", args=[2025])))
+    assert re.search(r"Figures gathered on \d\d/\d\d/\d{4}, \d\d:\d\d from", english)
