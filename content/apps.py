@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
     name = "content"
-    verbose_name = "Contenus partagés"
+    verbose_name = _("Contenus partagés")
 
     def ready(self):
         from . import cache_purge, translation

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def reindex_path_lessons(sender, instance, **kwargs):
@@ -14,7 +15,7 @@ def reindex_path_lessons(sender, instance, **kwargs):
 
 class LessonsConfig(AppConfig):
     name = "lessons"
-    verbose_name = "Apprendre"
+    verbose_name = _("Apprendre")
 
     def ready(self):
         from wagtail.signals import page_published

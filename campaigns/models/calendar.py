@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
@@ -40,7 +41,14 @@ class NationalDayDate(models.Model):
             raise ValidationError({"end": _("Le dernier jour doit suivre le premier.")})
 
     def as_day(self):
-        return NationalDay(self.name, self.start, self.end or self.start, self.description)
+        # Rows seeded from the rules hold their French msgids: shown translated on pages in
+        # another language; a name or text an editor changed has no entry and shows as typed.
+        return NationalDay(
+            gettext(self.name),
+            self.start,
+            self.end or self.start,
+            gettext(self.description) if self.description else "",
+        )
 
 
 def seed_national_days(years):

@@ -58,6 +58,40 @@ ACCESS_LABELS = {
         "Sur orientation d'un professionnel (fiche de prescription)"
     ),
 }
+# The standard's other values, shown as they are in French, translated elsewhere.
+PUBLIC_LABELS = {
+    "Jeunes": _("Jeunes"),
+    "Étudiants": _("Étudiants"),
+    "Familles et/ou enfants": _("Familles et/ou enfants"),
+    "Seniors": _("Seniors"),
+    "Femmes": _("Femmes"),
+}
+SUPPORT_LABELS = {
+    "Surdité": _("Surdité"),
+    "Handicaps moteurs": _("Handicaps moteurs"),
+    "Handicaps mentaux": _("Handicaps mentaux"),
+    "Illettrisme": _("Illettrisme"),
+    "Langues étrangères (anglais)": _("Langues étrangères (anglais)"),
+    "Langues étrangères (autres)": _("Langues étrangères (autres)"),
+    "Déficience visuelle": _("Déficience visuelle"),
+}
+FEES_LABELS = {
+    "Gratuit": _("Gratuit"),
+    "Gratuit sous condition": _("Gratuit sous condition"),
+    "Payant": _("Payant"),
+}
+EQUIPMENT_LABELS = {
+    "Prêt de matériel": _("Prêt de matériel"),
+    "Connexion solidaire": _("Connexion solidaire"),
+    "Matériel reconditionné": _("Matériel reconditionné"),
+    "Ordinateurs en libre accès": _("Ordinateurs en libre accès"),
+}
+LIST_LABELS = {
+    "frais_a_charge": FEES_LABELS,
+    "equipements": EQUIPMENT_LABELS,
+    "publics_specifiquement_adresses": PUBLIC_LABELS,
+    "prise_en_charge_specifique": SUPPORT_LABELS,
+}
 OPEN_CHOICES = [("maintenant", _("Ouvert maintenant")), ("samedi", _("Ouvert le samedi"))]
 ACCESS_CHOICES = [
     ("sans-rendez-vous", _("Sans rendez-vous")),
@@ -71,8 +105,8 @@ def options(values, labels=None):
 
 
 SERVICE_OPTIONS = options(SERVICES, SERVICE_LABELS)
-PUBLIC_OPTIONS = options(PUBLICS_SPECIFIQUEMENT_ADRESSES)
-SUPPORT_OPTIONS = options(PRISE_EN_CHARGE_SPECIFIQUE)
+PUBLIC_OPTIONS = options(PUBLICS_SPECIFIQUEMENT_ADRESSES, PUBLIC_LABELS)
+SUPPORT_OPTIONS = options(PRISE_EN_CHARGE_SPECIFIQUE, SUPPORT_LABELS)
 ACCOMPANIMENT_OPTIONS = options(MODALITES_ACCOMPAGNEMENT, ACCOMPANIMENT_LABELS)
 BY_SLUG = {
     "service": {slugify(v): v for v in SERVICES},

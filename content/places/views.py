@@ -102,7 +102,7 @@ def place_context(page, request, place):
         ],
         "access_labels": [filters.ACCESS_LABELS.get(v, v) for v in place.values("modalites_acces")],
         "lists": {
-            name: place.values(name)
+            name: [filters.LIST_LABELS.get(name, {}).get(v, v) for v in place.values(name)]
             for name in (
                 "frais_a_charge",
                 "equipements",
