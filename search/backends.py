@@ -59,13 +59,63 @@ def completeness(body_field):
     )
 
 
+def queryset_locale_id(queryset):
+    """The locale a search is restricted to (`.filter(locale=…)` at the top level of its
+    WHERE clause, as search.query.base_queryset does), or None."""
+    where = getattr(getattr(queryset, "query", None), "where", None)
+    if where is None or where.connector != "AND" or where.negated:
+        return None
+    for child in where.children:
+        target = getattr(getattr(child, "lhs", None), "target", None)
+        if (
+            getattr(target, "name", None) == "locale"
+            and getattr(child, "lookup_name", None) == "exact"
+            and isinstance(child.rhs, int)
+        ):
+            return child.rhs
+    return None
+
+
 def _postgres_classes():
+    import copy
+    from collections import defaultdict
+
     from modelsearch.backends.database.postgres.postgres import (
         PostgresAutocompleteQueryCompiler,
+        PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
     from modelsearch.query import Fuzzy, MatchAll, Not
+
+    from search.languages import locale_language, postgres_config
+
+    class LanguageIndex(PostgresIndex):
+        """Each object's title and body vectors built with its own language's
+        configuration (an English page stemmed in English), not the backend's French one."""
+
+        def add_items(self, model, objs):
+            by_config = defaultdict(list)
+            for obj in objs:
+                language = locale_language(getattr(obj, "locale_id", None))
+                config = postgres_config(language) if language else self.backend.config
+                by_config[config].append(obj)
+            for config, group in by_config.items():
+                if config == self.backend.config:
+                    super().add_items(model, group)
+                    continue
+                index = copy.copy(self)
+                index.backend = copy.copy(self.backend)
+                index.backend.config = config
+                PostgresIndex.add_items(index, model, group)
+
+    class LanguageConfigMixin:
+        """A search restricted to one locale is parsed with that language's configuration,
+        the one its pages were indexed with."""
+
+        def get_config(self, backend):
+            language = locale_language(queryset_locale_id(self.queryset))
+            return postgres_config(language) if language else backend.config
 
     class VectorAliasMixin:
         def search(self, config, start, stop, score_field=None, backend=None):
@@ -87,7 +137,7 @@ def _postgres_classes():
             queryset = self.queryset.alias(_vector_=combined).filter(_vector_=tsquery)
             return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
-    class QueryCompiler(VectorAliasMixin, PostgresSearchQueryCompiler):
+    class QueryCompiler(LanguageConfigMixin, VectorAliasMixin, PostgresSearchQueryCompiler):
         pass
 
     class AutocompleteCompiler(VectorAliasMixin, PostgresAutocompleteQueryCompiler):
@@ -96,6 +146,7 @@ def _postgres_classes():
     class CapNumPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = QueryCompiler
         autocomplete_query_compiler_class = AutocompleteCompiler
+        index_class = LanguageIndex
 
         def __init__(self, params):
             super().__init__(params)

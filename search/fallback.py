@@ -23,6 +23,19 @@ def backend_name():
     return _backend.get()
 
 
+def backend_for(locale):
+    """The backend for a search in that locale: with Elasticsearch, the index of its
+    language ("default_<code>", settings.base.search_backend_settings) while the default
+    answers; otherwise the current backend (the database one holds every language)."""
+    name = backend_name()
+    code = getattr(locale, "language_code", None)
+    if name == "default" and code and code != settings.LANGUAGE_CODE:
+        candidate = f"default_{code}"
+        if candidate in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}):
+            return candidate
+    return name
+
+
 def unavailable_errors():
     """Exceptions meaning the search service cannot answer (not a bug in our query)."""
     errors = [ConnectionError, TimeoutError]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 
-from search.fallback import backend_name
+from search.fallback import backend_for
 from search.text import clean_query, normalise_term, strip_accents
 
 MAX_HITS = 500  # enough for facets and 50 pages of results; the count shows "500+" beyond
@@ -53,13 +53,15 @@ def synonym_groups(locale):
     return groups
 
 
-def light_variants(word):
-    """Plural/singular variants for backends without a French stemmer (SQLite FTS5)."""
+def light_variants(word, language="fr"):
+    """Plural/singular variants for backends without a stemmer (SQLite FTS5): French rules
+    for French (-aux/-al, -x), only the -s plural for the other languages."""
     w = normalise_term(word)
     out = {w}
-    if len(w) > 4 and w.endswith("aux"):
+    plural_ends = "sx" if language == "fr" else "s"
+    if language == "fr" and len(w) > 4 and w.endswith("aux"):
         out.add(w[:-3] + "al")
-    elif len(w) > 3 and w[-1] in "sx":
+    elif len(w) > 3 and w[-1] in plural_ends:
         out.add(w[:-1])
     elif len(w) > 2:
         out.add(w + "s")
@@ -70,12 +72,12 @@ def _singular(word):
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
-def _term_query(words, stem_fallback):
+def _term_query(words, stem_fallback, language="fr"):
     if not stem_fallback:
         return PlainText(" ".join(words), operator="and")
     parts = []
     for word in words:
-        variants = light_variants(word)
+        variants = light_variants(word, language)
         if len(variants) > 1:
             parts.append(Or([PlainText(v) for v in variants]))
         else:
@@ -92,6 +94,7 @@ def build_query(text, locale, stem_fallback=None, any_word=False):
     if not words:
         return None, []
     groups = synonym_groups(locale)
+    language = getattr(locale, "language_code", "fr")
     parts, expanded = [], []
     # A synonym matches in the plural too: « courriels » is in the group of « courriel ».
     singular = [_singular(w) for w in words]
@@ -107,11 +110,11 @@ def build_query(text, locale, stem_fallback=None, any_word=False):
                     match = (group, n)
         if match:
             group, n = match
-            parts.append(Or([_term_query(list(v), stem_fallback) for v in group]))
+            parts.append(Or([_term_query(list(v), stem_fallback, language) for v in group]))
             expanded.append([" ".join(v) for v in group])
             i += n
         else:
-            parts.append(_term_query([words[i]], stem_fallback))
+            parts.append(_term_query([words[i]], stem_fallback, language))
             i += 1
     if len(parts) == 1:
         return parts[0], expanded
@@ -316,7 +319,8 @@ def run_query(query, locale):
     """[(page id, content type id)] in relevance order, at most MAX_HITS."""
     if query is None:
         return []
-    results = base_queryset(locale).search(query, order_by_relevance=True, backend=backend_name())[
+    backend = backend_for(locale)
+    results = base_queryset(locale).search(query, order_by_relevance=True, backend=backend)[
         :MAX_HITS
     ]
     get_queryset = getattr(results, "get_queryset", None)
@@ -342,7 +346,8 @@ def run_place_query(query, locale):
     from content.models import Place
 
     # Place's manager is a plain one (no .search()): ask the backend directly.
-    results = get_search_backend(backend_name()).search(query, Place.objects.filter(locale=locale))
+    places = Place.objects.filter(locale=locale)
+    results = get_search_backend(backend_for(locale)).search(query, places)
     return list(results[:MAX_PLACES])
 
 

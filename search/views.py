@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 
 from content import ratelimit
 from search import query as sq
-from search.fallback import run_with_fallback
+from search.fallback import backend_for, run_with_fallback
 from search.models import SearchTermStat
 from search.text import clean_query
 
@@ -120,7 +120,9 @@ def place_suggestions(words, locale):
 
     from content.models import Place
 
-    places = get_search_backend().autocomplete(words, Place.objects.filter(locale=locale))
+    places = get_search_backend(backend_for(locale)).autocomplete(
+        words, Place.objects.filter(locale=locale)
+    )
     search_url = reverse("search:search")
     return [
         {
@@ -145,7 +147,9 @@ def autocomplete_view(request):
         words = " ".join(sq.query_words(text))
         # The backend may refuse an odd query: suggestions are optional, each kind on its own.
         try:
-            pages = sq.base_queryset(locale).autocomplete(words)[:MAX_PAGE_SUGGESTIONS]
+            pages = sq.base_queryset(locale).autocomplete(words, backend=backend_for(locale))[
+                :MAX_PAGE_SUGGESTIONS
+            ]
             items = [{"title": p.title, "url": p.url} for p in pages]
         except Exception:
             items = []

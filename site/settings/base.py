@@ -279,26 +279,30 @@ def database_search_backend(engine):
     return {"BACKEND": "search.backends"}
 
 
-def search_backend_settings(elasticsearch_url, engine):
-    """WAGTAILSEARCH_BACKENDS. With Elasticsearch, the database index is kept up to date
-    beside it as "fallback": the search page answers from it when Elasticsearch is away
-    (search/fallback.py)."""
+def search_backend_settings(elasticsearch_url, engine, languages=("fr",)):
+    """WAGTAILSEARCH_BACKENDS. With Elasticsearch, one index per content language, each with
+    that language's analysis (search/elasticsearch.py): "default" for French, "default_<code>"
+    for the others (search.fallback.backend_for picks the locale's). The database index is
+    kept up to date beside them as "fallback": the search page answers from it when
+    Elasticsearch is away (search/fallback.py)."""
     if not elasticsearch_url:
         return {"default": database_search_backend(engine)}
-    return {
-        "default": {
-            # Wagtail's elasticsearch9 backend with a French analyzer (search/elasticsearch.py).
+    index = env("ELASTICSEARCH_INDEX", "capnum")
+    backends = {}
+    for code in languages:
+        name, suffix = ("default", "") if code == "fr" else (f"default_{code}", f"-{code}")
+        backends[name] = {
+            # Wagtail's elasticsearch9 backend, one language's analysis and documents.
             "BACKEND": "search.elasticsearch",
             "URLS": [elasticsearch_url],
-            "INDEX": env("ELASTICSEARCH_INDEX", "capnum"),
+            "INDEX": index + suffix,
+            "LANGUAGE": code,
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
-        },
-        "fallback": database_search_backend(engine),
-    }
+        }
+    return {**backends, "fallback": database_search_backend(engine)}
 
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-WAGTAILSEARCH_BACKENDS = search_backend_settings(ELASTICSEARCH_URL, DATABASES["default"]["ENGINE"])
 # Visitors' queries (masked) are deleted this many months after their last search
 # (manage.py purge_search_log; 13 months, the CNIL's ceiling for audience figures).
 SEARCH_LOG_RETENTION_MONTHS = int(env("SEARCH_LOG_RETENTION_MONTHS", "13"))
@@ -333,6 +337,9 @@ def content_languages(value):
 
 
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = content_languages(env("CONTENT_LANGUAGES", "fr,en"))
+WAGTAILSEARCH_BACKENDS = search_backend_settings(
+    ELASTICSEARCH_URL, DATABASES["default"]["ENGINE"], [code for code, _name in LANGUAGES]
+)
 WAGTAIL_I18N_ENABLED = True
 # A page submitted for translation becomes a draft in the other language, published by its
 # translator: never the French text live under an English URL (wagtail-localize's default
