@@ -17,6 +17,7 @@ from content.blocks import (
     H5PActivityBlock,
     KeyPointsBlock,
     QuizBlock,
+    SourcesBlock,
     StepsBlock,
 )
 from content.models import AudienceThemeMixin, BasePage
@@ -39,6 +40,9 @@ class LessonStreamBlock(BaseStreamBlock):
     quiz = QuizBlock()
     glossary_term = GlossaryTermBlock()
     h5p_activity = H5PActivityBlock()
+    # What the lesson's procedures were checked against, each source with its date: residents
+    # and mediators judge how fresh a procedure is (issue 18).
+    sources = SourcesBlock()
 
 
 class Level(models.IntegerChoices):
