@@ -41,10 +41,18 @@
     scoreEl.textContent = section.getAttribute("data-label-score")
       .replace("%(score)s", score).replace("%(max)s", questions.length);
     scoreEl.hidden = false;
-    // Read out by the quiz's live region (role=status): "Question 1 sur 2 : Bravo…".
+    // Read out by the quiz's live region (role=status): "Question 1 sur 3 : Bravo… <the
+    // comment of each answer chosen>", as the server writes it after a no-JS check.
     verdicts.textContent = questions.map(function (fieldset) {
-      return fieldset.querySelector(".quiz__number").textContent + " : " +
-        fieldset.querySelector(".quiz__verdict").textContent;
+      var said = [fieldset.querySelector(".quiz__number").textContent + " :",
+        fieldset.querySelector(".quiz__verdict").textContent];
+      all(fieldset, ".quiz__answers > li").forEach(function (li) {
+        if (!li.querySelector("input").checked) return;
+        var feedback = li.querySelector(".quiz__feedback");
+        var comment = feedback.textContent.replace(feedback.querySelector("strong").textContent, "").trim();
+        if (comment) said.push(comment);
+      });
+      return said.join(" ");
     }).join(" ");
     var key = section.getAttribute("data-quiz-key");
     if (key && window.CapProgress) window.CapProgress.recordQuiz(key, score, questions.length);
