@@ -122,11 +122,16 @@ def test_quiz_feedback_is_read_out_by_a_live_region(make_page):
     assert status.inner_text().strip() == ""
     quiz.get_by_label("www.laposte.net").check()
     quiz.get_by_label("Faux").check()
+    quiz.get_by_label("Je clique sur « Se déconnecter ».").check()
     quiz.get_by_role("button", name="Vérifier mes réponses").press("Enter")
     said = status.text_content()
-    assert "Votre score : 1 sur 2." in said
-    assert "Question 1 sur 2 : Pas tout à fait." in said
-    assert "Question 2 sur 2 : Bravo, c'est juste !" in said
+    assert "Votre score : 2 sur 3." in said
+    # The verdict, then the comment of the answer chosen (why it is wrong or right).
+    assert (
+        "Question 1 sur 3 : Pas tout à fait. C'est l'adresse d'un site, pas d'une boîte aux "
+        "lettres. Question 2 sur 3 : Bravo, c'est juste ! Oui, votre mot de passe reste secret"
+    ) in said
+    assert "Question 3 sur 3 : Bravo, c'est juste ! Oui : la personne suivante" in said
     # One region per quiz: the questions' own statuses are not live regions any more.
     assert quiz.locator("[aria-live]").count() == 0
 
@@ -137,6 +142,7 @@ def test_quiz_result_without_javascript_survives_a_reload(make_page):
     quiz = page.locator("[data-quiz]").first
     quiz.get_by_label("www.laposte.net").check()
     quiz.get_by_label("Faux").check()
+    quiz.get_by_label("Je clique sur « Se déconnecter ».").check()
     with page.expect_navigation():
         quiz.get_by_role("button", name="Vérifier mes réponses").press("Enter")
     url = page.url
@@ -145,10 +151,10 @@ def test_quiz_result_without_javascript_survives_a_reload(make_page):
     response = page.reload()
     assert response.status == 200 and page.url == url
     score = page.locator("[data-quiz]").first.locator("[data-quiz-score]")
-    assert score.inner_text() == "Votre score : 1 sur 2."
+    assert score.inner_text() == "Votre score : 2 sur 3."
     page = make_page(width=320, javascript=False)  # a bookmark, opened later
     assert page.goto(url).status == 200
-    assert page.locator("[data-quiz-score]").first.inner_text() == "Votre score : 1 sur 2."
+    assert page.locator("[data-quiz-score]").first.inner_text() == "Votre score : 2 sur 3."
 
 
 @JS

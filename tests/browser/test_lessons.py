@@ -27,14 +27,17 @@ def test_quiz_with_javascript_keyboard_only(make_page):
     # ...second question (true/false): move to "Faux" with the arrow key.
     tab_to(page, lambda el: el["type"] == "radio" and el["id"].endswith("q1-a0"))
     page.keyboard.press("ArrowDown")
+    # ...third question, first answer (right).
+    tab_to(page, lambda el: el["type"] == "radio" and el["id"].endswith("q2-a0"))
+    page.keyboard.press("Space")
     tab_to(page, lambda el: el["tag"] == "BUTTON" and el["text"] == "Vérifier mes réponses")
     page.keyboard.press("Enter")
-    assert quiz.locator("[data-quiz-score]").inner_text() == "Votre score : 2 sur 2."
+    assert quiz.locator("[data-quiz-score]").inner_text() == "Votre score : 3 sur 3."
     assert quiz.locator("[data-quiz-errors]").is_hidden()
     assert quiz.get_by_text("Aucun conseiller ne demande votre mot de passe.").is_visible()
     assert page.url.endswith(LESSON)  # checked in the page, no reload
     stored = page.evaluate("() => window.CapProgress.get().quizzes")
-    assert list(stored.values()) == [{"score": 2, "max": 2}]
+    assert list(stored.values()) == [{"score": 3, "max": 3}]
     assert_no_axe_violations(page)
     assert_reflows(page)
     assert page.problems.messages == []
@@ -51,9 +54,15 @@ def test_quiz_without_javascript(make_page):
     assert quiz.get_by_text("Il manque une réponse").is_visible()
     quiz = page.locator("[data-quiz]").first
     quiz.get_by_label("Faux").check()
+    quiz.get_by_label("Je ferme seulement la fenêtre.").check()
     quiz.get_by_role("button", name="Vérifier mes réponses").click()
-    assert quiz.locator("[data-quiz-score]").inner_text() == "Votre score : 1 sur 2."
-    assert quiz.get_by_text("C'est l'adresse d'un site, pas d'une boîte aux lettres.").is_visible()
+    assert quiz.locator("[data-quiz-score]").inner_text() == "Votre score : 1 sur 3."
+    # Each chosen answer shows its own comment; the others' stay hidden (the status region
+    # repeats the chosen ones for screen readers, hence the feedback paragraphs only).
+    feedback = quiz.locator("[data-feedback]")
+    assert feedback.filter(has_text="pas d'une boîte aux lettres.").is_visible()
+    assert feedback.filter(has_text="Votre messagerie peut rester ouverte").is_visible()
+    assert feedback.filter(has_text="C'est un numéro de téléphone.").is_hidden()
     assert page.context.cookies() == []
     assert_no_axe_violations(page)
     assert_reflows(page)

@@ -1,6 +1,7 @@
 import datetime
 import json
 import re
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.core.signing import BadSignature
 from django.http import QueryDict
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from content.blocks import QuestionBlock, QuizBlock, check_quiz
 from content.blocks.learning import OptionalImageBlock
@@ -307,10 +309,10 @@ def test_quiz_without_javascript_is_checked_by_the_server(client):
     lesson = LessonPage.objects.get(slug="creer-une-adresse-e-mail")
     quiz = first_quiz(lesson)
     url = f"/quiz/{lesson.pk}/"
-    response = client.get(url, {"quiz": quiz.id, "q0": "0", "q1": "1"})
+    response = client.get(url, {"quiz": quiz.id, "q0": "0", "q1": "1", "q2": "0"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Votre score : 2 sur 2." in html
+    assert "Votre score : 3 sur 3." in html
     assert "Aucun conseiller ne demande votre mot de passe." in html  # the explanation
     assert not response.cookies  # nothing stored, no CSRF cookie
     assert "no-store" in response["Cache-Control"] and response["X-Robots-Tag"] == "noindex"
@@ -331,17 +333,51 @@ def test_quiz_result_survives_a_reload_and_a_bookmark(client):
     quiz = first_quiz(lesson)
     lesson_html = client.get(lesson.url).content.decode()
     assert f'method="get" action="/quiz/{lesson.pk}/"' in lesson_html
-    answers = {"quiz": quiz.id, "q0": "0", "q1": "0"}
+    answers = {"quiz": quiz.id, "q0": "0", "q1": "0", "q2": "0"}
     first = client.get(f"/quiz/{lesson.pk}/", answers)
     again = client.get(first.request["PATH_INFO"] + "?" + first.request["QUERY_STRING"])
     assert first.status_code == again.status_code == 200
-    assert "Votre score : 1 sur 2." in again.content.decode()
+    assert "Votre score : 2 sur 3." in again.content.decode()
     assert again.content == first.content
     # Forms cached before the change still post: 303 to the same result at a GET URL.
     posted = client.post(f"/quiz/{lesson.pk}/", answers)
     assert posted.status_code == 303
     followed = client.get(posted["Location"])
-    assert "Votre score : 1 sur 2." in followed.content.decode()
+    assert "Votre score : 2 sur 3." in followed.content.decode()
+
+
+FEEDBACK = re.compile(
+    r'<p class="quiz__feedback[^"]*" data-feedback( hidden)?>\s*(.*?)\s*</p>', re.S
+)
+
+
+def test_no_javascript_result_shows_the_feedback_of_the_chosen_answers_only(client):
+    """Each chosen answer's own comment (why right, why wrong) is shown and read out by the
+    focused status region; the comments of the answers not chosen stay hidden."""
+    lesson = LessonPage.objects.get(slug="creer-une-adresse-e-mail")
+    quiz = first_quiz(lesson)
+    response = client.get(f"/quiz/{lesson.pk}/", {"quiz": quiz.id, "q0": "1", "q1": "1", "q2": "1"})
+    html = response.content.decode()
+    shown = [
+        strip_tags(text).replace("\n", " ") for hidden, text in FEEDBACK.findall(html) if not hidden
+    ]
+    questions = quiz.value["questions"]
+    chosen = [questions[0]["answers"][1], questions[1]["answers"][1], questions[2]["answers"][1]]
+    assert [unescape(text) for text in shown] == [
+        "Ce n'est pas la bonne réponse. " + chosen[0]["feedback"],
+        "Bonne réponse. " + chosen[1]["feedback"],
+        "Ce n'est pas la bonne réponse. " + chosen[2]["feedback"],
+    ]
+    status = re.search(r"data-quiz-verdicts>(.*?)</p>", html, re.S).group(1)
+    assert unescape(status) == (
+        f"Question 1 sur 3 : Pas tout à fait. {chosen[0]['feedback']} "
+        f"Question 2 sur 3 : Bravo, c'est juste ! {chosen[1]['feedback']} "
+        f"Question 3 sur 3 : Pas tout à fait. {chosen[2]['feedback']}"
+    )
+    # Before any answer, nothing is said and every comment is hidden.
+    page_html = client.get(lesson.url).content.decode()
+    assert re.search(r"data-quiz-verdicts></p>", page_html)
+    assert all(hidden for hidden, _text in FEEDBACK.findall(page_html))
 
 
 def test_quiz_view_sends_a_bare_url_to_the_page_and_refuses_unknown_quizzes(client):
