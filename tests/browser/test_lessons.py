@@ -59,7 +59,7 @@ def test_quiz_without_javascript(make_page):
     assert quiz.locator("[data-quiz-score]").inner_text() == "Votre score : 1 sur 3."
     # Each chosen answer shows its own comment; the others' stay hidden (the status region
     # repeats the chosen ones for screen readers, hence the feedback paragraphs only).
-    feedback = quiz.locator("[data-feedback]")
+    feedback = quiz.locator(".quiz__feedback")
     assert feedback.filter(has_text="pas d'une boîte aux lettres.").is_visible()
     assert feedback.filter(has_text="Votre messagerie peut rester ouverte").is_visible()
     assert feedback.filter(has_text="C'est un numéro de téléphone.").is_hidden()
