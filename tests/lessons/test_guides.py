@@ -319,9 +319,11 @@ def test_explainer_quiz_is_checked_without_javascript(client):
     quiz = next(child for child in explainer.body if child.block_type == "quiz")
     page_html = client.get(explainer.url).content.decode()
     assert "js/quiz.js" in page_html
-    response = client.get(f"/quiz/{explainer.pk}/", {"quiz": quiz.id, "q0": "1"})
+    response = client.get(
+        f"/quiz/{explainer.pk}/", {"quiz": quiz.id, "q0": "1", "q1": "0", "q2": "1"}
+    )
     assert response.status_code == 200
-    assert "Votre score : 1 sur 1." in response.content.decode()
+    assert "Votre score : 3 sur 3." in response.content.decode()
     guide = ToolGuidePage.objects.get(slug="creer-une-affiche-avec-canva")
     assert "js/quiz.js" not in client.get(guide.url).content.decode()  # no quiz, no script
 
