@@ -5,16 +5,13 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator
 from django.db.models import Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import notifications
@@ -400,31 +397,8 @@ def save_registration(request, event, occurrence, form, context):
     if registration.email and not ratelimit.hit(
         request, "registration_email", value=registration.email.strip().lower()
     ):
-        send_registration_email(request, event, registration)
+        notifications.enqueue_email(registration)  # the worker sends it (docs/background-tasks.md)
     return redirect(event.url + event.reverse_subpage("registration", args=[registration.token]))
-
-
-def registration_link(request, event, registration):
-    path = event.url + event.reverse_subpage("registration", args=[registration.token])
-    return request.build_absolute_uri(path)
-
-
-def send_registration_email(request, event, registration):
-    if not registration.email:
-        return
-    context = {
-        "event": event,
-        "registration": registration,
-        "occurrence": registration.occurrence,
-        "link": registration_link(request, event, registration),
-    }
-    send_mail(
-        subject=_t("Votre inscription : %(title)s") % {"title": event.title},
-        message=render_to_string("campaigns/events/registration_email.txt", context),
-        from_email=None,
-        recipient_list=[registration.email],
-        fail_silently=True,
-    )
 
 
 @uncacheable  # personal data
@@ -452,7 +426,7 @@ def registration_view(event, request, token):
             )
         else:
             for promoted in registration.cancel():
-                send_registration_email(request, event, promoted)
-            notifications.send_cancelled_by_registrant(registration)
+                notifications.enqueue_email(promoted)
+            notifications.enqueue_email(registration, "cancelled")
             context["just_cancelled"] = True
     return TemplateResponse(request, "campaigns/events/registration.html", context)

@@ -1,8 +1,9 @@
 """E-mails to registrants, and the seat bookkeeping the admin shares with the public views.
 
 Every message carries the registration's own follow-up link, built from BASE_URL (e-mails are
-also sent outside any request: by the task runner, a scheduled command, the page editor). A mail
-server that is away never breaks a registration: sending fails silently and is logged by Django.
+sent outside any request: by the task worker, a scheduled command). A mail server that is away
+never breaks a registration: the e-mails are background tasks (`campaigns.tasks`), retried and
+then listed in the admin (« Tâches en échec »), docs/background-tasks.md.
 """
 
 import datetime
@@ -28,7 +29,15 @@ def registration_link(registration):
     return absolute(event.url + event.reverse_subpage("registration", args=[registration.token]))
 
 
-def send(registration, subject, template):
+def enqueue_email(registration, kind="status"):
+    """Queue one e-mail to a registrant (`campaigns.tasks.send_registration_email`)."""
+    from .tasks import send_registration_email
+
+    if registration.email:
+        send_registration_email.enqueue(registration.pk, kind)
+
+
+def send(registration, subject, template, fail_silently=True):
     if not registration.email:
         return False
     event = registration.occurrence.event
@@ -44,41 +53,45 @@ def send(registration, subject, template):
         message=render_to_string(template, context),
         from_email=None,
         recipient_list=[registration.email],
-        fail_silently=True,
+        fail_silently=fail_silently,
     )
     return bool(sent)
 
 
-def send_status(registration):
+def send_status(registration, fail_silently=True):
     """Confirmed or on the waiting list (after registering, or when promoted)."""
     return send(
         registration,
         _("Votre inscription : %(title)s"),
         "campaigns/events/registration_email.txt",
+        fail_silently,
     )
 
 
-def send_cancelled_by_registrant(registration):
+def send_cancelled_by_registrant(registration, fail_silently=True):
     return send(
         registration,
         _("Inscription annulée : %(title)s"),
         "campaigns/events/email_cancelled.txt",
+        fail_silently,
     )
 
 
-def send_date_cancelled(registration):
+def send_date_cancelled(registration, fail_silently=True):
     return send(
         registration,
         _("Séance annulée : %(title)s"),
         "campaigns/events/email_date_cancelled.txt",
+        fail_silently,
     )
 
 
-def send_reminder(registration):
+def send_reminder(registration, fail_silently=True):
     return send(
         registration,
         _("Rappel : %(title)s, demain"),
         "campaigns/events/email_reminder.txt",
+        fail_silently,
     )
 
 
@@ -91,8 +104,7 @@ def promote_and_notify(occurrence_id):
         )
         promoted = promote_waiting(occurrence)
     for registration in promoted:
-        registration.occurrence = occurrence
-        send_status(registration)
+        enqueue_email(registration, "status")
     return promoted
 
 
@@ -107,8 +119,7 @@ def notify_cancelled_dates(event):
     ).select_related("occurrence")
     now = timezone.now()
     for registration in pending:
-        registration.occurrence.event = event
-        send_date_cancelled(registration)
+        enqueue_email(registration, "date_cancelled")  # the queue retries a refused e-mail
         registration.date_cancelled_notice_at = now
         registration.save(update_fields=["date_cancelled_notice_at"])
 
@@ -143,10 +154,23 @@ def send_due_reminders(now=None):
     """Reminders for tomorrow's dates (local time), to confirmed registrants who asked for one.
     Run daily by `manage.py send_event_reminders` (cron) or the task runner."""
     now = now or timezone.now()
+    sent = 0
+    for registration in due_reminders(now).select_related("occurrence", "occurrence__event"):
+        # Marked only once sent: with the mail server away, the next run tries again.
+        if send_reminder(registration):
+            sent += 1
+            registration.reminder_sent_at = now
+            registration.save(update_fields=["reminder_sent_at"])
+    return sent
+
+
+def due_reminders(now=None):
+    """Registrations whose reminder is due now (their date is tomorrow) and not yet sent."""
+    now = now or timezone.now()
     tomorrow = timezone.localtime(now).date() + datetime.timedelta(days=1)
     start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
     end = start + datetime.timedelta(days=1)
-    due = Registration.objects.filter(
+    return Registration.objects.filter(
         wants_reminder=True,
         status=Registration.Status.CONFIRMED,
         reminder_sent_at__isnull=True,
@@ -155,11 +179,3 @@ def send_due_reminders(now=None):
         occurrence__start__lt=end,
         occurrence__event__live=True,
     ).exclude(email="")
-    sent = 0
-    for registration in due.select_related("occurrence", "occurrence__event"):
-        # Marked only once sent: with the mail server away, the next run tries again.
-        if send_reminder(registration):
-            sent += 1
-            registration.reminder_sent_at = now
-            registration.save(update_fields=["reminder_sent_at"])
-    return sent

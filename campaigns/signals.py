@@ -44,7 +44,7 @@ def on_page_published(sender, instance, **kwargs):
 
 def on_event_published(sender, instance, **kwargs):
     """A published event tells the registrants of its cancelled dates and fills seats a
-    larger capacity freed."""
+    larger capacity freed (the e-mails are queued: the editor's request does not wait)."""
     from .models import EventPage
     from .notifications import notify_cancelled_dates, promote_and_notify
 

@@ -86,19 +86,27 @@ def send_digests(today=None, dry_run=False):
 
     today = today or timezone.localdate()
     report = []
-    with translation.override(settings.LANGUAGE_CODE):
-        organisations = Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        for organisation in organisations.select_related("editors_group").order_by("name"):
-            sections = sections_for(organisation, today)
-            if not sections:
-                continue
-            message = build_message(organisation, sections, today)
-            if not message.to:
-                continue
-            if not dry_run:
-                message.send()
-            report.append((organisation, sum(len(s.items) for s in sections), list(message.to)))
+    organisations = Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    for organisation in organisations.select_related("editors_group").order_by("name"):
+        sent = send_digest(organisation, today, dry_run=dry_run)
+        if sent is not None:
+            report.append((organisation, *sent))
     return report
+
+
+def send_digest(organisation, today, dry_run=False):
+    """One organisation's digest; (item count, recipients), or None when nothing is due or
+    nobody would receive it. A refused e-mail raises (the task worker retries it)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        sections = sections_for(organisation, today)
+        if not sections:
+            return None
+        message = build_message(organisation, sections, today)
+        if not message.to:
+            return None
+        if not dry_run:
+            message.send()
+        return sum(len(s.items) for s in sections), list(message.to)
 
 
 def places_to_check(organisation, today):

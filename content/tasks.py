@@ -1,10 +1,10 @@
 """Background work shared by every app (django-tasks: the database backend and its worker in
-production, run in-process by the embedded default)."""
+production, run in-process by the embedded default; docs/background-tasks.md)."""
 
-from django_tasks import task
+from content.background import retried_task
 
 
-@task()
+@retried_task()
 def purge_frontend_cache(paths):
     """Purge a reverse proxy or CDN (``wagtail.contrib.frontend_cache``) for these URL paths,
     or for every live page when ``paths`` is None (a change every page shows)."""
@@ -22,9 +22,38 @@ def purge_frontend_cache(paths):
     return len(urls)
 
 
-@task()
-def send_review_digests():
-    """The weekly review digest, for the task worker (see README « Operations »)."""
-    from content.digest import send_digests
+@retried_task()
+def send_review_digests(date=None):
+    """The weekly review digests (what `manage.py send_review_digests` does), one task per
+    organisation with something due, so a refused e-mail retries that organisation's only.
+    Returns how many digests were queued."""
+    import datetime
 
-    return len(send_digests())
+    from django.conf import settings
+    from django.utils import timezone
+
+    from content.digest import sections_for
+    from content.models import Organisation
+
+    today = datetime.date.fromisoformat(date) if date else timezone.localdate()
+    queued = 0
+    organisations = Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    for organisation in organisations.order_by("name"):
+        if sections_for(organisation, today):
+            send_review_digest.enqueue(organisation.pk, today.isoformat())
+            queued += 1
+    return queued
+
+
+@retried_task()
+def send_review_digest(organisation_id, date):
+    """One organisation's digest for that date; False when nothing is due any more."""
+    import datetime
+
+    from content.digest import send_digest
+    from content.models import Organisation
+
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        return False
+    return send_digest(organisation, datetime.date.fromisoformat(date)) is not None

@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content import checks, digest, feedback_admin, indicators, lockouts
+from content import checks, digest, feedback_admin, indicators, lockouts, tasks_admin
 from content.checks import rules as check_rules
 from content.checks import views as check_views
 from content.indicators import site_figures
@@ -338,6 +338,21 @@ class SuperuserMenuItem(MenuItem):
 def register_lockouts_menu_item():
     return SuperuserMenuItem(
         _("Connexions bloquées"), reverse("capnum_lockouts"), icon_name="lock", order=900
+    )
+
+
+# -- background tasks that failed for good (docs/background-tasks.md) -------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_failed_tasks_url():
+    return [path("taches-en-echec/", tasks_admin.failed_tasks_view, name="capnum_failed_tasks")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_tasks_menu_item():
+    return SuperuserMenuItem(
+        _("Tâches en échec"), reverse("capnum_failed_tasks"), icon_name="warning", order=920
     )
 
 

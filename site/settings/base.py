@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    # The database backend of django-tasks and its worker (`manage.py db_worker`), always
+    # installed so every environment has the same tables (docs/background-tasks.md).
+    "django_tasks_db",
     "axes",
     "dbbackup",
     "django.contrib.admin",
@@ -307,10 +310,26 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 # (manage.py purge_search_log; 13 months, the CNIL's ceiling for audience figures).
 SEARCH_LOG_RETENTION_MONTHS = int(env("SEARCH_LOG_RETENTION_MONTHS", "13"))
 
-# --- Background tasks (django-tasks, Wagtail's task framework): run in-process by default.
-TASKS = {
-    "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}
+# --- Background tasks (django-tasks, Wagtail's task framework; docs/background-tasks.md).
+# The embedded default runs each task in the request that enqueues it; production queues
+# them in the database for `manage.py db_worker`. `TASKS_BACKEND` takes a class path or one of
+# the two names below.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    # django-tasks-db's backend, made fail-soft (content/background.py).
+    "database": "content.background.DatabaseBackend",
 }
+
+
+def task_settings(backend):
+    return {"default": {"BACKEND": TASK_BACKENDS.get(backend, backend)}}
+
+
+TASKS = task_settings(env("TASKS_BACKEND", "immediate"))
+# Seconds before each new attempt of a task that failed (content/background.py): two
+# retries, after 1 and 10 minutes, then the failure is shown in the admin (« Tâches en
+# échec »). Only queued backends retry; the immediate one tries once.
+TASK_RETRY_DELAYS = [int(delay) for delay in env_list("TASK_RETRY_DELAYS", "60,600")]
 
 # --- Internationalisation: French first, then the network's languages (CONTENT_LANGUAGES).
 LANGUAGE_CODE = "fr"
