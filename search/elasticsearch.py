@@ -9,8 +9,9 @@ ignored), that language's stop words and light stemmer. French: `light_french`; 
 `light_english`; Polish has no stemmer without the Stempel plugin: lowercase and folding only.
 Never the French analysis for another language. The default *search* analyzer adds a
 `synonym_graph` filter built from that language's SynonymGroup snippets (the search page also
-expands synonyms itself, so this is belt and braces). Each backend indexes only the objects of
-its language (objects without a locale go to the French one). After editing synonyms, run
+expands synonyms itself, so this is belt and braces). Each other language's backend indexes
+only the objects of its language; the default (French) one keeps every object, since the
+admin's searches use it. After editing synonyms, run
 `manage.py update_index` (the indexes are rebuilt with the new settings).
 """
 
@@ -112,7 +113,10 @@ def SearchBackend(params):  # Wagtail looks this name up in the module
     )
 
     def accepts(obj):
-        return (object_language(obj) or settings.LANGUAGE_CODE) == language
+        # The default (French) index keeps every object: Wagtail's admin searches it for
+        # pages, images and documents of any language. The other indexes hold only their
+        # language's, for the public search of that language.
+        return language == settings.LANGUAGE_CODE or object_language(obj) == language
 
     class LanguageIndex(ES9Backend.index_class):
         """Only this backend's language's documents."""
