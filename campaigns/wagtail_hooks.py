@@ -1,6 +1,6 @@
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -175,12 +175,12 @@ def events_without_attendance(organisation, today):
         .order_by("last_end")
     )
     return digest.DigestSection(
-        _t("Événements passés sans nombre de participants"),
+        gettext("Événements passés sans nombre de participants"),
         [
             digest.DigestItem(
                 event.title,
                 reverse("wagtailadmin_pages:edit", args=[event.pk]),
-                _t("terminé le %(date)s")
+                gettext("terminé le %(date)s")
                 % {"date": timezone.localtime(event.last_end).strftime("%d/%m/%Y")},
             )
             for event in events

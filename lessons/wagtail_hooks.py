@@ -2,7 +2,7 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
@@ -128,7 +128,7 @@ def summary_view(request):
         request,
         "lessons/reports/admin/summary.html",
         {
-            "page_title": _t("Bilan des interventions en milieu scolaire"),
+            "page_title": gettext("Bilan des interventions en milieu scolaire"),
             "years": years,
             "year": year,
             "data": data,
@@ -195,12 +195,13 @@ def lessons_to_review(organisation, today):
         return None
     overdue, _easy_read = LessonPage.needing_review(today, within=sections)
     return digest.DigestSection(
-        _t("Leçons à revérifier (date de relecture dépassée)"),
+        gettext("Leçons à revérifier (date de relecture dépassée)"),
         [
             digest.DigestItem(
                 lesson.title,
                 reverse("wagtailadmin_pages:edit", args=[lesson.pk]),
-                _t("à revoir depuis le %(date)s") % {"date": lesson.review_by.strftime("%d/%m/%Y")},
+                gettext("à revoir depuis le %(date)s")
+                % {"date": lesson.review_by.strftime("%d/%m/%Y")},
             )
             for lesson in overdue
         ],
@@ -215,7 +216,7 @@ def easy_read_to_update(organisation, today):
         return None
     _overdue, easy_read = LessonPage.needing_review(today, within=sections)
     return digest.DigestSection(
-        _t("Versions faciles à lire plus anciennes que leur original"),
+        gettext("Versions faciles à lire plus anciennes que leur original"),
         [
             digest.DigestItem(lesson.title, reverse("wagtailadmin_pages:edit", args=[lesson.pk]))
             for lesson in easy_read
