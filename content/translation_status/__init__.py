@@ -33,7 +33,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -86,8 +86,14 @@ class Status:
 
 
 def language_names():
+    # Inside a sentence French writes a language's name in lower case (« anglais »), English
+    # capitalises it (« English »): only the French interface lowers it.
     return {
-        code: get_language_info(code)["name_translated"].lower()
+        code: (
+            get_language_info(code)["name_translated"].lower()
+            if get_language() == "fr"
+            else get_language_info(code)["name_translated"]
+        )
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
     }
 
