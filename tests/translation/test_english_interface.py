@@ -258,3 +258,44 @@ def test_hours_and_dates_follow_the_language():
     assert texts["en"][:2] == ("17:30", "17:00")
     assert texts["fr"][2].endswith("jeudi 21 janvier 2027</time>, de 17h30 à 19h30")
     assert texts["en"][2].endswith("Thursday 21 January 2027</time>, from 17:30 to 19:30")
+
+
+ADMIN_VIEWS = [
+    ("wagtailadmin_home", []),
+    ("content_checks", []),
+    ("translation_status", []),
+    ("feedback_report", []),
+    ("places_admin_import", []),
+    ("places_admin_stale", []),
+    ("indicators_dashboard", []),
+    ("session_report_summary", []),
+    ("capnum_lockouts", []),
+]
+
+
+def test_an_editor_who_chose_english_reads_the_admin_in_english(admin_client, admin_user):
+    """The site's admin panels, help texts and reports, for an editor whose account says
+    English: none of the French msgids outside the content being edited."""
+    from django.urls import reverse
+    from wagtail.users.models import UserProfile
+
+    from lessons.models import LessonPage
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    patterns = french_msgids()
+    corpus = content_corpus()
+    lesson = LessonPage.objects.filter(locale__language_code="fr").first()
+    urls = [reverse(name, args=args) for name, args in ADMIN_VIEWS] + [
+        reverse("wagtailadmin_pages:edit", args=[lesson.pk]),
+        reverse("wagtailadmin_pages:edit", args=[lesson.get_parent().pk]),
+    ]
+    problems = {}
+    for url in urls:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        found = french_interface(response.content.decode(), patterns, corpus)
+        if found:
+            problems[url] = found
+    assert problems == {}
