@@ -28,6 +28,11 @@ PAGES = [
     ("learning-path", "/se-former/premiers-pas/", 200),
     ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/", 200),
     ("lesson-easy-read", "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/", 200),
+    (
+        "lesson-easy-read-longest",
+        "/se-former/premiers-pas/ameli-impots-franceconnect-falc/",
+        200,
+    ),
     ("placement-quiz", "/se-former/ou-en-suis-je/", 200),
     ("resume", "/se-former/reprendre/", 200),
     ("attestation", "/se-former/attestation/", 200),
