@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from .models.events import Occurrence, Registration, promote_waiting
 
@@ -48,9 +48,14 @@ def send(registration, subject, template, fail_silently=True):
         "link": registration_link(registration),
         "event_link": absolute(event.url),
     }
+    # In the language of the event's page the person registered on: the worker and the
+    # scheduled commands run outside any request, in the site's default language.
+    with translation.override(event.locale.language_code):
+        subject = str(subject) % {"title": event.title}
+        message = render_to_string(template, context)
     sent = send_mail(
-        subject=subject % {"title": event.title},
-        message=render_to_string(template, context),
+        subject=subject,
+        message=message,
         from_email=None,
         recipient_list=[registration.email],
         fail_silently=fail_silently,
