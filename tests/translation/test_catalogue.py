@@ -119,3 +119,18 @@ def test_the_compiled_english_catalogue_is_the_one_read():
             translation.ngettext("%(counter)s lieu", "%(counter)s lieux", n) % {"counter": n}
             for n in (0, 1, 2)
         ] == ["0 places", "1 place", "2 places"]
+
+
+def test_translation_functions_are_imported_under_names_xgettext_knows():
+    """`gettext as _t` hid strings from makemessages: xgettext only knows the usual names."""
+    known = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext"}
+    known |= {"pgettext_lazy", "npgettext", "npgettext_lazy", "gettext_noop"}
+    alias = re.compile(r"from django\.utils\.translation import .*\b\w*gettext\w* as (\w+)")
+    wrong = []
+    for source in Path(settings.BASE_DIR).glob("*/**/*.py"):
+        if source.parts[len(Path(settings.BASE_DIR).parts)] in (".venv", "node_modules", "tests"):
+            continue
+        for name in alias.findall(source.read_text(encoding="utf-8")):
+            if name not in known:
+                wrong.append(f"{source.relative_to(settings.BASE_DIR)}: {name}")
+    assert wrong == []
