@@ -30,7 +30,9 @@ BUDGETS = [
     ("/agenda/ateliers-canva-2025/", 21),
     ("/se-former/", 14),
     ("/se-former/premiers-pas/", 16),
-    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 20),
+    # Its steps' pictures: one query for the images (the renditions come from Wagtail's
+    # rendition cache, or one query for all of them when it is cold: content/pictures.py).
+    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 21),
     ("/interventions-scolaires/", 13),
     ("/interventions-scolaires/?theme=cyberharcelement&niveau=4e", 13),
     ("/interventions-scolaires/dangers-d-internet-6e/", 15),
