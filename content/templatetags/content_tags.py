@@ -4,9 +4,13 @@ from pathlib import Path
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
+
+from ..icons import ICONS
 
 register = template.Library()
 
@@ -26,6 +30,17 @@ def callout_label(kind):
 @register.filter
 def startswith(value, prefix):
     return str(value).startswith(str(prefix))
+
+
+@register.simple_tag
+def icon(name):
+    """One of our action pictograms (content/icons.py), inline and decorative: the text beside
+    it names the action. An unknown name is an error in the template, not a silent gap."""
+    return format_html(
+        '<svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20"'
+        ' height="20">{}</svg>',
+        mark_safe(ICONS[name]),  # our own constant shapes, never user input
+    )
 
 
 @register.filter

@@ -104,8 +104,9 @@
     var done = api.isDone(lesson.getAttribute("data-lesson-id"));
     var button = box.querySelector("[data-mark-done]");
     var status = box.querySelector("[data-done-status]");
-    if (!button.hasAttribute("data-label-mark")) button.setAttribute("data-label-mark", button.textContent);
-    button.textContent = button.getAttribute(done ? "data-label-undo" : "data-label-mark");
+    var label = button.querySelector("span") || button; // the text beside the pictogram
+    if (!button.hasAttribute("data-label-mark")) button.setAttribute("data-label-mark", label.textContent);
+    label.textContent = button.getAttribute(done ? "data-label-undo" : "data-label-mark");
     // After an undo (the status said "done"), say it is to do again.
     if (done || status.textContent) status.textContent = status.getAttribute(done ? "data-label-done" : "data-label-undone");
     box.hidden = false;
