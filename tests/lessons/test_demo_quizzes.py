@@ -1,6 +1,6 @@
 """The demo's practice quizzes are real practice (issue 18): at least three questions each, and
-every answer says why it is right or wrong. Read from the loaded demo, so a quiz added to a data
-file without them fails here."""
+every answer says why it is right or wrong; every lesson says what it was checked against, each
+source dated. Read from the loaded demo, so a data file without them fails here."""
 
 import re
 
@@ -56,3 +56,16 @@ def test_the_passwords_the_lesson_calls_solid_follow_its_own_rule():
     steps = next(child for child in lesson.body if child.block_type == "steps")
     taught = re.findall(r"\b(?:[A-Z][a-z]+[0-9]?-){3}[A-Z][a-z]+\b", str(steps.render()))
     assert taught and all(strong(password) for password in taught)
+
+
+def test_every_demo_lesson_ends_with_dated_sources():
+    lessons = list(LessonPage.objects.live().filter(easy_read_of__isnull=True))
+    assert len(lessons) >= 8
+    undated = []
+    for lesson in lessons:
+        blocks = [child.value for child in lesson.body if child.block_type == "sources"]
+        sources = [source for block in blocks for source in block["sources"]]
+        if not sources:
+            undated.append(f"{lesson.url}: no sources")
+        undated += [f"{lesson.url}: « {s['title']} » undated" for s in sources if not s["date"]]
+    assert undated == []
