@@ -64,6 +64,11 @@ def test_every_level_one_lesson_has_a_complete_easy_read_version(slug):
     version = easy_version(original)
     assert version.get_parent().pk == original.get_parent().pk
     assert len(steps_of(version)) == len(steps_of(original)) > 0
+    # Pictures beside the text: each step shows its original step's drawing, with its own text.
+    assert [step["screenshot"]["image"] for step in steps_of(version)] == [
+        step["screenshot"]["image"] for step in steps_of(original)
+    ]
+    assert all(step["screenshot"]["alt_text"] for step in steps_of(version))
     questions = quiz_questions(version)
     assert len(questions) >= 3
     for question in questions:
