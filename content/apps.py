@@ -7,7 +7,8 @@ class ContentConfig(AppConfig):
     verbose_name = _("Contenus partagés")
 
     def ready(self):
-        from . import cache_purge, translation
+        from . import cache_purge, config_cache, translation
 
         cache_purge.connect()
+        config_cache.connect()
         translation.connect()

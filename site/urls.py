@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content.feedback import page_feedback
 from content.lockouts import PasswordResetView
+from content.routing import serve as serve_page
 from content.views import quiz_check
 
 urlpatterns = [
@@ -53,6 +54,9 @@ urlpatterns += i18n_patterns(
     path("avis/<int:page_id>/", page_feedback, name="page_feedback"),
     # Resume codes and session reports (the report form is reached from school modules).
     path("", include("lessons.urls")),
+    # Wagtail's page serving with fewer routing queries (content/routing.py); same pattern
+    # and name, found first.
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -99,6 +99,16 @@ def home(db):
 
 
 @pytest.fixture(autouse=True)
+def fresh_config_cache():
+    """The configuration cache (content/config_cache.py: site, settings, menu) holds rows of
+    the test database, which each test rolls back: every test starts with a new generation,
+    as a new deployment would."""
+    from content.config_cache import new_generation
+
+    new_generation()
+
+
+@pytest.fixture(autouse=True)
 def fresh_redis_counters():
     """With REDIS_URL (CI), rate-limit counters live in Redis and outlive a test, and even a
     CI run: each test starts with none, as it does with the database counters (rolled back)."""

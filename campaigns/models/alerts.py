@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from content.config_cache import public
 from content.models import BasePage
 
 FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -24,7 +25,7 @@ class ScamAlertIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         alerts = list(
-            ScamAlertPage.objects.child_of(self).live().public().order_by("-first_published_at")
+            public(ScamAlertPage.objects.child_of(self).live()).order_by("-first_published_at")
         )
         now = timezone.now()
         context["active"] = [a for a in alerts if a.expires_at > now]

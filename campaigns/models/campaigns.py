@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from content.blocks import BaseStreamBlock
 from content.blocks.base import BaseStructBlock
+from content.config_cache import public
 from content.models import BasePage
 from content.panels import InlinePanel
 from content.translation import OwnedByEachLanguage
@@ -40,9 +41,7 @@ class CampaignIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         campaigns = list(
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
+            public(CampaignPage.objects.child_of(self).live())
             .select_related("theme")
             .order_by("start_date")
         )

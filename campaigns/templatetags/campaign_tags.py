@@ -4,6 +4,8 @@ from django import template
 from django.core.cache import cache
 from django.utils import timezone
 
+from content.config_cache import public
+
 from ..signals import BANNER_CACHE_KEY
 
 register = template.Library()
@@ -27,8 +29,7 @@ def current_banners():
             "text": a.summary,
             "url": a.url,
         }
-        for a in ScamAlertPage.objects.live()
-        .public()
+        for a in public(ScamAlertPage.objects.live())
         .filter(expires_at__gt=now)
         .order_by("-first_published_at")
         .only("id", "title", "summary", "url_path", "expires_at", "locale_id")[:2]
@@ -41,8 +42,7 @@ def current_banners():
             "text": c.key_message,
             "url": c.url,
         }
-        for c in CampaignPage.objects.live()
-        .public()
+        for c in public(CampaignPage.objects.live())
         .filter(show_banner=True, start_date__lte=today, end_date__gte=today)
         .order_by("-start_date")
         .only("id", "title", "key_message", "url_path", "start_date", "locale_id")[:2]

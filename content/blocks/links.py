@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from content.config_cache import public
+
 from .base import BaseStructBlock, TextOnlySearchMixin
 
 
@@ -114,16 +116,55 @@ class SectionPagesBlock(BaseStructBlock):
         template = "content/blocks/section_pages.html"
         help_text = _("Liste les pages d'une rubrique (titre et résumé), tenue à jour toute seule.")
 
+    # Navigation, not content: a hub listing the scam alerts is not a page about scams.
+    search_content_needs_value = False  # search excerpts need not look the section up
+
     def get_searchable_content(self, value):
-        # Navigation, not content: a hub listing the scam alerts is not a page about scams.
         return []
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         section = value.get("section")
-        context["pages"] = (
-            list(section.get_children().live().public().specific()[: self.MAX_PAGES])
-            if section is not None
-            else []
-        )
+        fetched = (parent_context or {}).get("section_pages") or {}
+        if section is None:
+            context["pages"] = []
+        elif section.pk in fetched:
+            context["pages"] = fetched[section.pk][: self.MAX_PAGES]
+        else:
+            context["pages"] = list(
+                public(section.get_children().live()).specific()[: self.MAX_PAGES]
+            )
         return context
+
+
+def children_in_bulk(parents, stream=None, limit=SectionPagesBlock.MAX_PAGES):
+    """The live, public children of ``parents`` (all of them) and of the sections listed by
+    the « Pages d'une rubrique » blocks of ``stream`` (the first ``limit`` of each), as
+    specific pages, in one query plus one per page type whatever the number of sections:
+    {parent id: [pages in tree order]}. A page puts it in its context as ``section_pages``."""
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    sections = []
+    for child in stream or []:
+        if child.block_type == "section_pages" and child.value.get("section") is not None:
+            sections.append(child.value["section"])
+    by_parent = {parent.pk: [] for parent in [*parents, *sections]}
+    parent_of = {parent.path: parent.pk for parent in [*parents, *sections]}
+    # No query for pages without children (as treebeard's get_children).
+    parents = [parent for parent in parents if parent.numchild]
+    sections = [section for section in sections if section.numchild]
+    if not parents and not sections:
+        return by_parent
+    condition = Q()
+    for parent in parents:
+        condition |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+    for section in sections:
+        first = public(section.get_children().live()).order_by("path").values("pk")[:limit]
+        condition |= Q(pk__in=first)
+    pages = public(Page.objects.live().filter(condition)).order_by("path").specific()
+    for page in pages:
+        parent_pk = parent_of.get(page.path[: -Page.steplen])
+        if parent_pk is not None:
+            by_parent[parent_pk].append(page)
+    return by_parent

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from content.blocks import BaseStreamBlock, StandardStreamBlock
 from content.blocks.base import BaseStructBlock
+from content.blocks.links import children_in_bulk
 from content.page_forms import BasePageForm
 from content.panels import PublishingPanel
 
@@ -65,6 +66,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """No query when no page of any site is restricted (one cached flag, forgotten when a
+        restriction is added or removed: content/config_cache.py); Wagtail's check otherwise."""
+        from wagtail.models import PageViewRestriction
+
+        from content.config_cache import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def card_labels(self):
@@ -158,6 +170,9 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # An audience hub lists its own pages (a quiz under « habitants »).
-        context["child_pages"] = list(self.get_children().live().public().specific())
+        # An audience hub lists its own pages (a quiz under « habitants ») and the pages of
+        # the sections its blocks list: all fetched together (content/blocks/links.py).
+        fetched = children_in_bulk([self], self.body)
+        context["child_pages"] = fetched[self.pk]
+        context["section_pages"] = fetched
         return context

@@ -11,6 +11,23 @@ from content.blocks import FooterLinkBlock, SocialLinkBlock
 class SiteIdentity(BaseSiteSetting):
     """Who runs the site, how to reach them, and the links every page footer must carry."""
 
+    @classmethod
+    def for_request(cls, request):
+        """Read on every page: from the configuration cache (content/config_cache.py),
+        forgotten when the setting or a page (the footer links) changes."""
+        from wagtail.models import Site
+
+        from content.config_cache import site_setting
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        instance = site_setting(cls, site) if site is not None else cls.for_site(site)
+        instance._request = request  # after the cache: a request is not stored
+        setattr(request, attr_name, instance)
+        return instance
+
     class AccessibilityStatus(models.TextChoices):
         NON_COMPLIANT = "non", _("non conforme")
         PARTIAL = "partiellement", _("partiellement conforme")

@@ -2,9 +2,16 @@
 
 
 def directory_for(locale_id):
+    """The live directory page of a language, or None: site structure read by every page
+    that links to a place (events, search, hubs), so kept in the configuration cache with
+    the menu (content/config_cache.py)."""
+    from content.config_cache import cached, public
     from content.models import PlaceDirectoryPage
 
-    return PlaceDirectoryPage.objects.live().public().filter(locale_id=locale_id).first()
+    return cached(
+        f"place-directory:{locale_id}",
+        lambda: public(PlaceDirectoryPage.objects.live()).filter(locale_id=locale_id).first(),
+    )
 
 
 def place_url(place, request=None):

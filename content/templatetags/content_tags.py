@@ -10,6 +10,8 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from content import config_cache
+
 from ..icons import ICONS
 
 register = template.Library()
@@ -60,29 +62,38 @@ def document_size(document):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Children of the current locale's home page shown in menus: one query."""
+    """Children of the current locale's home page shown in menus: one query, kept in the
+    configuration cache (content/config_cache.py: forgotten whenever a page changes)."""
     request = context.get("request")
     page = context.get("page")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     root = site.root_page
-    if page is not None and page.locale_id != root.locale_id:
-        root = root.get_translation_or_none(page.locale) or root
-    return list(
-        root.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
-    )
+    locale_id = page.locale_id if page is not None else root.locale_id
+
+    def entries():
+        menu_root = root
+        if locale_id != root.locale_id:
+            menu_root = root.get_translations().filter(locale_id=locale_id).first() or root
+        return list(
+            config_cache.public(menu_root.get_children().live().in_menu()).only(
+                "id", "title", "url_path", "path", "depth", "locale_id"
+            )
+        )
+
+    return config_cache.cached(f"menu:{site.pk}:{locale_id}", entries)
 
 
 @register.simple_tag
 def breadcrumbs(page):
-    """Ancestors below the site root: one query."""
+    """Ancestors below the site root: those the routing found (content/routing.py), or one
+    query."""
     if page is None or page.depth <= 2:
         return []
+    found = getattr(page, "_route_ancestors", None)
+    if found and found[0].depth == 2 and len(found) == page.depth - 2:
+        return found
     return list(
         Page.objects.ancestor_of(page)
         .filter(depth__gt=1)

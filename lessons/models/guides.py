@@ -36,6 +36,7 @@ from content.blocks import (
     StepsBlock,
     TryItBlock,
 )
+from content.config_cache import public
 from content.jsonld import json_ld
 from content.models import Audience, AudienceThemeMixin, BasePage, SiteIdentity, Theme
 from content.pictures import prefetch_renditions, step_images
@@ -140,9 +141,7 @@ class ReferenceIndexPage(BasePage):
 
     def children_queryset(self):
         return (
-            self.child_model.objects.child_of(self)
-            .live()
-            .public()
+            public(self.child_model.objects.child_of(self).live())
             .order_by("-first_published_at", "-pk")
             .prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.order_by("name")),

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "capnum.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's Wagtail site from the cache (content/config_cache.py).
+    "content.config_cache.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -211,6 +213,9 @@ DJANGO_REDIS_LOGGER = "capnum.cache"
 # Anonymous page cache (content/cache.py): seconds a page is kept when nothing purges it
 # (time-dependent bits: banners of the day, past events); 0 turns it off.
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+# Site, locales, settings, menu and the no-view-restriction flag, read by every page
+# (content/config_cache.py, docs/queries.md): purged on every change, this bounds the rest.
+CONFIG_CACHE_TIMEOUT = 300
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/")
 
 
