@@ -71,12 +71,18 @@ class SearchTermStat(models.Model):
         query = " ".join(normalise_term(mask_personal_data(query)).split())[:255]
         if not query:
             return
-        stat, _created = cls.objects.get_or_create(query=query, language=language)
-        cls.objects.filter(pk=stat.pk).update(
-            searches=models.F("searches") + 1,
-            zero_result_searches=models.F("zero_result_searches") + (0 if result_count else 1),
-            last_result_count=result_count,
-        )
+        # One UPDATE when the query is known (most searches), which also dates the search:
+        # update() skips auto_now, and the log is purged by that date.
+        changes = {
+            "searches": models.F("searches") + 1,
+            "zero_result_searches": models.F("zero_result_searches") + (0 if result_count else 1),
+            "last_result_count": result_count,
+            "last_searched": timezone.localdate(),
+        }
+        rows = cls.objects.filter(query=query, language=language)
+        if not rows.update(**changes):
+            cls.objects.get_or_create(query=query, language=language)
+            rows.update(**changes)
 
 
 def search_log_retention_months():

@@ -1,34 +1,40 @@
 """The search service behind the search page: query building (synonyms, light French
-variants on SQLite), hits in the current locale, facets introspected from page types,
-"did you mean", excerpts. Generic over page types: a page type plugs in by declaring
-`search_fields`, and optionally `search_result_label`, a `level` choice field and
-`audiences`/`themes`/`organisations` relations (see docs/search.md)."""
+variants on SQLite), hits in the current locale, "did you mean". Facets are introspected
+from page types (search/facets.py), results read by search/presentation.py. Generic over
+page types: a page type plugs in by declaring `search_fields`, and optionally
+`search_result_label`, a `level` choice field and `audiences`/`themes`/`organisations`
+relations (see docs/search.md)."""
 
 import difflib
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 
+from content import config_cache
+from content.config_cache import public
+from search.facets import (  # noqa: F401 (the search service's interface)
+    FACETS,
+    Facet,
+    FacetDef,
+    FacetOption,
+    compute_facets,
+    get_model,
+    model_field,
+)
 from search.fallback import backend_for
-from search.text import clean_query, normalise_term, strip_accents
+from search.presentation import (  # noqa: F401
+    body_texts,
+    excerpt,
+    page_text,
+    raw_searchable_content,
+    result_labels,
+)
+from search.text import clean_query, normalise_term, query_words
 
 MAX_HITS = 500  # enough for facets and 50 pages of results; the count shows "500+" beyond
-MIN_WORD = 2
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def query_words(text):
-    return [w for w in _WORD.findall(text) if len(w) >= MIN_WORD or w.isdigit()]
 
 
 def is_postgres():
@@ -39,6 +45,12 @@ def is_postgres():
 
 
 def synonym_groups(locale):
+    """The locale's synonym groups as normalised word tuples: editors' configuration read by
+    every search, kept in the configuration cache (forgotten when a group changes)."""
+    return config_cache.cached(f"search-synonyms:{locale.pk}", lambda: _synonym_groups(locale))
+
+
+def _synonym_groups(locale):
     from search.models import SynonymGroup
 
     groups = []
@@ -121,198 +133,11 @@ def build_query(text, locale, stem_fallback=None, any_word=False):
     return (Or(parts) if any_word else And(parts)), expanded
 
 
-# --- Facets ----------------------------------------------------------------------------
-
-
-@dataclass
-class FacetDef:
-    key: str
-    label: str
-    candidates: tuple  # field names a page type may use
-
-
-FACETS = [
-    FacetDef("niveau", _("Niveau"), ("level",)),
-    FacetDef("public", _("Public"), ("audiences", "audience")),
-    FacetDef("theme", _("Thème"), ("themes", "theme")),
-    FacetDef("organisation", _("Organisation"), ("organisations", "organisation")),
-]
-
-
-def model_field(model, candidates):
-    for name in candidates:
-        try:
-            return model._meta.get_field(name)
-        except Exception:
-            continue
-    return None
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    key: str
-    label: str
-    options: list = field(default_factory=list)
-
-
-def _models_for(hit_types):
-    out = {}
-    for ct_id in hit_types:
-        model = ContentType.objects.get_for_id(ct_id).model_class()
-        if model is not None:
-            out[ct_id] = model
-    return out
-
-
-def _field_values(model, fld, ids):
-    """(value, label, page id) rows for one facet field of one model."""
-    name = fld.name
-    if fld.is_relation:
-        related = fld.related_model
-        slug = "slug" if model_field(related, ("slug",)) else "pk"
-        label = "name" if model_field(related, ("name",)) else slug
-        rows = model.objects.filter(pk__in=ids).values_list(
-            "pk", f"{name}__{slug}", f"{name}__{label}"
-        )
-        return [(str(v), str(lab), pk) for pk, v, lab in rows if v is not None]
-    choices = dict(fld.flatchoices) if fld.choices else {}
-    rows = model.objects.filter(pk__in=ids).values_list("pk", name)
-    return [(str(v), str(choices.get(v, v)), pk) for pk, v in rows if v not in (None, "")]
-
-
-def _inherited_facet_source(model):
-    """The page type a model takes its facets from, when it declares
-    `search_facets_from_parent` (a lesson takes its path's level and audiences), or None."""
-    label = getattr(model, "search_facets_from_parent", None)
-    return get_model(label) if label else None
-
-
-def _parent_ids(model, ids):
-    """{page id: parent page id} for pages of `model`, in two queries: the tree path of a page
-    starts with its parent's."""
-    paths = dict(model.objects.filter(pk__in=ids).values_list("pk", "path"))
-    parents = dict(
-        Page.objects.filter(
-            path__in={path[: -Page.steplen] for path in paths.values()}
-        ).values_list("path", "pk")
-    )
-    return {
-        pk: parents[path[: -Page.steplen]]
-        for pk, path in paths.items()
-        if path[: -Page.steplen] in parents
-    }
-
-
-def facet_rows(model, candidates, ids, parents_cache):
-    """(value, label, page id, aliased) rows of one facet for pages of `model`: from its own
-    field, else from its parent's (`search_facets_from_parent`). `search_facet_aliases` maps
-    a model's own values onto another type's (an event's « niveau-1 » is a path's level 1),
-    so one level is one option."""
-    fld = model_field(model, candidates)
-    if fld is not None:
-        aliases = getattr(model, "search_facet_aliases", {}).get(fld.name, {})
-        return [
-            (str(aliases[v]), label, pk, True) if v in aliases else (v, label, pk, False)
-            for v, label, pk in _field_values(model, fld, ids)
-        ]
-    source = _inherited_facet_source(model)
-    if source is None or model_field(source, candidates) is None:
-        return []
-    if model not in parents_cache:
-        parents_cache[model] = _parent_ids(model, ids)
-    children_of = {}
-    for child, parent in parents_cache[model].items():
-        children_of.setdefault(parent, []).append(child)
-    rows = facet_rows(source, candidates, list(children_of), parents_cache)
-    return [
-        (value, label, child, aliased)
-        for value, label, parent, aliased in rows
-        for child in children_of.get(parent, ())
-    ]
-
-
-def compute_facets(hits, selected, extra_types=()):
-    """Facets over all hits, and the ids kept by the selected values. Unknown values
-    (not offered by any facet) are dropped and reported. `extra_types` are type options
-    for results that are not pages (places): choosing only those keeps no page."""
-    type_counts = Counter(ct for _pk, ct in hits)
-    models = _models_for(type_counts)
-    ids_by_type = {}
-    for pk, ct in hits:
-        ids_by_type.setdefault(ct, []).append(pk)
-
-    facets, keep, ignored = [], None, []
-    type_facet = Facet("type", str(_("Type de contenu")))
-    for ct, count in type_counts.most_common():
-        model = models.get(ct)
-        if model is None:
-            continue
-        value = model._meta.label_lower
-        type_facet.options.append(
-            FacetOption(value, str(model._meta.verbose_name).capitalize(), count)
-        )
-    type_facet.options.extend(extra_types)
-    facets.append(type_facet)
-
-    per_facet_ids = {}
-    parents_cache = {}
-    for facet_def in FACETS:
-        values = {}
-        for ct, model in models.items():
-            rows = facet_rows(model, facet_def.candidates, ids_by_type[ct], parents_cache)
-            for value, label, pk, aliased in rows:
-                entry = values.setdefault(value, [label, set(), aliased])
-                if entry[2] and not aliased:  # the label of the type that owns the value
-                    entry[0], entry[2] = label, False
-                entry[1].add(pk)
-        if not values:
-            continue
-        facet = Facet(facet_def.key, str(facet_def.label))
-        ordered = sorted(values.items(), key=lambda kv: (-len(kv[1][1]), kv[1][0]))
-        for value, (label, pks, _aliased) in ordered:
-            facet.options.append(FacetOption(value, label, len(pks)))
-            per_facet_ids[(facet_def.key, value)] = pks
-        facets.append(facet)
-
-    type_ids = {m._meta.label_lower: set(ids_by_type[ct]) for ct, m in models.items()}
-    for facet in facets:
-        chosen = selected.get(facet.key, [])
-        offered = {o.value for o in facet.options}
-        matched = set()
-        any_valid = False
-        for value in chosen:
-            if value not in offered:
-                ignored.append(value)
-                continue
-            any_valid = True
-            matched |= (
-                type_ids.get(value, set())
-                if facet.key == "type"
-                else per_facet_ids.get((facet.key, value), set())
-            )
-        for option in facet.options:
-            option.selected = option.value in chosen
-        if any_valid:
-            keep = matched if keep is None else keep & matched
-    for key, values in selected.items():
-        if key not in {f.key for f in facets}:
-            ignored.extend(values)
-    return facets, keep, ignored
-
-
 # --- Search ----------------------------------------------------------------------------
 
 
 def base_queryset(locale):
-    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    return public(Page.objects.live()).filter(locale=locale, depth__gt=1)
 
 
 def run_query(query, locale):
@@ -427,6 +252,8 @@ class SearchOutcome:
     promoted: list = field(default_factory=list)
     places: list = field(default_factory=list)  # Place snippets, shown in their own section
     truncated: bool = False
+    # {page id: audience names} of the hits with an `audiences` field (result labels).
+    audiences: dict = field(default_factory=dict)
 
 
 def promoted_pages(text, locale):
@@ -434,7 +261,18 @@ def promoted_pages(text, locale):
         from wagtail.contrib.search_promotions.models import Query
     except ImportError:  # pragma: no cover
         return []
-    q = Query.objects.filter(query_string=normalise_query(text)).first()
+    normalised = normalise_query(text)
+    # The promoted queries are editors' configuration: known from the configuration cache,
+    # so a search without promotion asks nothing.
+    promoted = config_cache.cached(
+        "search-promoted-queries",
+        lambda: set(
+            Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
+        ),
+    )
+    if normalised not in promoted:
+        return []
+    q = Query.objects.filter(query_string=normalised).first()
     if q is None:
         return []
     picks = q.editors_picks.select_related("page").order_by("sort_order")
@@ -486,7 +324,9 @@ def search(raw_query, selected=None, locale=None):
     outcome.total_before_filters = len(hits)
     selected = selected or {}
     extra = [place_type_option(places)] if places else []
-    outcome.facets, keep, outcome.ignored_filters = compute_facets(hits, selected, extra)
+    outcome.facets, keep, outcome.ignored_filters = compute_facets(
+        hits, selected, extra, audiences_out=outcome.audiences
+    )
     outcome.hits = hits if keep is None else [h for h in hits if h[0] in keep]
     # Places have a type but none of the other facet fields: a type filter without
     # "place", or any other filter, hides them.
@@ -500,81 +340,6 @@ def search(raw_query, selected=None, locale=None):
     return outcome
 
 
-# --- Presentation ----------------------------------------------------------------------
-
-
-def excerpt(text, query_text, width=220):
-    """Plain-text excerpt around the first query word, matches wrapped in <mark>. Matching
-    ignores accents and case, and accepts a common prefix (a rough stem)."""
-    if not text:
-        return ""
-    text = " ".join(text.split())
-    folded = strip_accents(text).lower()
-    stems = [normalise_term(w)[: max(4, len(w) - 2)] for w in query_words(query_text)]
-    stems = [s for s in stems if len(s) >= 2]
-    if not stems:
-        return conditional_escape(text[:width] + ("…" if len(text) > width else ""))
-    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*")
-    first = pattern.search(folded)
-    start = 0 if first is None else max(0, first.start() - width // 3)
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first.start() else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start else end
-    pieces, pos = [], start
-    for m in pattern.finditer(folded, start, end):
-        m_end = min(m.end(), end)
-        pieces.append(conditional_escape(text[pos : m.start()]))
-        pieces.append(mark_safe(f"<mark>{conditional_escape(text[m.start() : m_end])}</mark>"))
-        pos = m_end
-    pieces.append(conditional_escape(text[pos:end]))
-    prefix = "…" if start else ""
-    suffix = "…" if end < len(text) else ""
-    return mark_safe(prefix + "".join(str(p) for p in pieces) + suffix)
-
-
-def page_text(page):
-    """The page's searchable text besides title and summary (its `SearchField`s), as plain
-    text, for excerpts. Works with any backend (nothing is read back from the index)."""
-    from django.utils.html import strip_tags
-    from wagtail.search import index
-
-    parts = []
-    for fld in page.get_search_fields():
-        if not isinstance(fld, index.SearchField):
-            continue
-        name = fld.field_name
-        if name in ("title", "summary") or not isinstance(name, str):
-            continue
-        value = getattr(page, name, None)
-        if value is None:
-            continue
-        if hasattr(value, "stream_block"):
-            parts.extend(str(t) for t in value.stream_block.get_searchable_content(value))
-        elif isinstance(value, str):
-            parts.append(value)
-    return " ".join(strip_tags(p) for p in parts)
-
-
-def body_texts(pages):
-    return {page.pk: page_text(page) for page in pages}
-
-
-def result_labels(page):
-    """Type, level and audience labels for a result, from whatever the page type has."""
-    labels = {"type": getattr(page, "search_result_label", None) or page._meta.verbose_name}
-    level = model_field(type(page), ("level",))
-    if level is not None and getattr(page, "level", None):
-        labels["level"] = getattr(page, "get_level_display", lambda: page.level)()
-    audiences = model_field(type(page), ("audiences",))
-    if audiences is not None:
-        labels["audiences"] = [str(a) for a in page.audiences.all()]
-    return labels
-
-
 def facet_counts_for_ids(ids):
     """Number of pages per content type for ids (used by tests and the admin report)."""
     return dict(
@@ -583,10 +348,3 @@ def facet_counts_for_ids(ids):
         .annotate(n=Count("pk"))
         .values_list("content_type", "n")
     )
-
-
-def get_model(label):
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None

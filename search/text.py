@@ -46,3 +46,12 @@ def cap_words(text, limit=MAX_QUERY_WORDS):
 def words(text):
     """The words of a query, punctuation (SQL, HTML, FTS operators) dropped."""
     return [w.strip("'’-") for w in _WORD_RE.findall(text) if w.strip("'’-")]
+
+
+MIN_WORD = 2
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_words(text):
+    """The words of a query the backend is given (two letters or more, or a number)."""
+    return [w for w in _WORD.findall(text) if len(w) >= MIN_WORD or w.isdigit()]

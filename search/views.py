@@ -1,6 +1,7 @@
 import contextlib
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from content import ratelimit
+from content import config_cache, ratelimit
 from search import query as sq
 from search.fallback import backend_for, run_with_fallback
 from search.models import SearchTermStat
@@ -37,9 +38,28 @@ def _selected_filters(request):
     return selected
 
 
+def specific_pages(hits):
+    """{page id: specific page} for [(page id, content type id)]: one query per page type,
+    straight from its table (the hits carry their types, no generic query first)."""
+    by_type = {}
+    for pk, content_type_id in hits:
+        by_type.setdefault(content_type_id, []).append(pk)
+    pages = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        queryset = model.objects if model is not None else Page.objects
+        pages.update((page.pk, page) for page in queryset.filter(pk__in=pks))
+    return pages
+
+
+def active_locale():
+    """The locale of the request's language, from the configuration cache."""
+    return config_cache.active_locale() or Locale.get_active()
+
+
 @require_GET
 def search_view(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     raw = request.GET.get("q", "")
     wait = ratelimit.hit(request, "search")
     if wait:
@@ -60,14 +80,14 @@ def search_view(request):
     page_obj = paginator.get_page(min(requested_page, paginator.num_pages))
 
     ids = [pk for pk, _ct in page_obj.object_list]
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+    pages = specific_pages(page_obj.object_list)
     ordered = [pages[pk] for pk in ids if pk in pages]
     texts = sq.body_texts(ordered)
     highlight = " ".join([outcome.query, *(t for group in outcome.expanded for t in group)])
     results = [
         {
             "page": p,
-            "labels": sq.result_labels(p),
+            "labels": sq.result_labels(p, outcome.audiences),
             "summary": getattr(p, "summary", "") or p.search_description,
             "excerpt": sq.excerpt(texts.get(p.pk, ""), highlight),
         }
@@ -143,7 +163,7 @@ def autocomplete_view(request):
             {"query": text, "results": []}, status=429, headers={"Retry-After": str(wait)}
         )
     if len(text) >= 2 and sq.query_words(text):
-        locale = Locale.get_active()
+        locale = active_locale()
         words = " ".join(sq.query_words(text))
         # The backend may refuse an odd query: suggestions are optional, each kind on its own.
         try:

@@ -428,6 +428,22 @@ def test_search_log_keeps_queries_13_months_after_their_last_search(settings):
     assert sorted(SearchTermStat.objects.values_list("query", flat=True)) == ["juste", "recent"]
 
 
+def test_a_new_search_dates_the_query_again(client):
+    """The log is purged 13 months after a query's *last* search: searching it again moves
+    that date (record() used update(), which skips auto_now, so a query searched every day
+    kept its first date and was purged anyway)."""
+    import datetime
+
+    client.get(URL, {"q": "arnaque"})
+    stat = SearchTermStat.objects.get(query="arnaque")
+    long_ago = timezone.localdate() - datetime.timedelta(days=400)
+    SearchTermStat.objects.filter(pk=stat.pk).update(last_searched=long_ago)
+    client.get(URL, {"q": "arnaque"})
+    stat.refresh_from_db()
+    assert stat.last_searched == timezone.localdate()
+    assert stat.searches == 2
+
+
 def test_months_before_keeps_the_day_or_the_months_last():
     import datetime
 
