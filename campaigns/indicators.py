@@ -53,18 +53,18 @@ def _rows(values, labels, order):
 
 def figures(filters):
     events = _events(filters)
-    by_level = dict(
+    # Participants by level and by kind of action: one GROUP BY on both, summed here.
+    by_level, by_kind = defaultdict(int), defaultdict(int)
+    for level, kind, n in (
         events.order_by()
-        .values_list("level")
+        .values_list("level", "action_kind")
         .annotate(n=Sum("attendance_count"))
-        .values_list("level", "n")
-    )
-    by_kind = dict(
-        events.order_by()
-        .values_list("action_kind")
-        .annotate(n=Sum("attendance_count"))
-        .values_list("action_kind", "n")
-    )
+        .values_list("level", "action_kind", "n")
+    ):
+        if n is not None:
+            by_level[level] += n
+            by_kind[kind] += n
+    by_level, by_kind = dict(by_level), dict(by_kind)
     levels = [key for key in Level.values if by_level.get(key)]
     sessions = dict(
         _delivered(filters)
