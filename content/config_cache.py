@@ -84,13 +84,16 @@ def find_site(request):
 
 
 class SiteMiddleware:
-    """Finds the request's site from the cache before the views and templates ask Wagtail."""
+    """Finds the request's site from the cache before the public views and templates ask
+    Wagtail. Not for the admin, which rarely needs it (and would pay the lookup after each
+    edit, since an edit purges the cache)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        find_site(request)
+        if not request.path.startswith(("/admin/", "/django-admin/")):
+            find_site(request)
         return self.get_response(request)
 
 
