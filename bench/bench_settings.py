@@ -12,4 +12,4 @@ WHITENOISE_AUTOREFRESH = False
 # Static files are served from the finders (no collectstatic for a bench run).
 import warnings  # noqa: E402
 
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
