@@ -1,16 +1,28 @@
-"""Search benchmark: build an N-page site (default 10 000) and time the search backend.
+"""Search benchmark: ours against Wagtail's stock database backend, interleaved, on PostgreSQL.
 
-    .venv/bin/python bench/search.py                       # SQLite, throwaway file database
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/capnum_wt7 .venv/bin/python bench/search.py
-    ... --pages 2000 --runs 30
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/capnum_bench \\
+        .venv/bin/python bench/search.py --pages 10000 --runs 30
 
-Pages are inserted in bulk (raw rows under a "bench-recherche" page, removed at the end), then
-the timings printed are: index build (whole model), per-page index time (page by page),
-and p50/p95 of the search page's query (`search.query.run_query`, what /recherche/ runs) for
-a common term, two terms, a rare term and a no-match query. On PostgreSQL it runs twice:
-"before" (Wagtail's stock backend, no (title || body) index) and "after" (search.backends +
-migration 0002 index); on SQLite "before" (stock backend) and "after" (search.backends, the
-FTS table read once per query). Figures, not tests: nothing here asserts a time.
+The corpus is `--pages` StandardPages under a "bench-recherche" page, inserted in bulk (raw
+rows, no `add_child`) and indexed with our backend. It is kept in the database and reused:
+a later run with a larger `--pages` adds only the missing pages (page i's text depends on i
+only), a smaller one deletes the extra rows. `--drop` removes it at the end.
+
+Three contenders read the same index table (the stock database backend and ours write the
+same French vectors): "ours" (search.backends), "stock" (Wagtail's stock database backend on
+this schema: the migration's `(title || body)` GIN index and the settings' `random_page_cost`
+are there for it too, so only the compiled query differs) and "shipped" (the same stock
+backend in a transaction that drops that index and sets `random_page_cost` 4, rolled back:
+what a plain Wagtail site runs). For each query type, each round times them one after the
+other, in an order that reverses from round to round, so drift on the machine hits all:
+
+* the backend call: `search.query.run_query`, what the results page runs for the words;
+* the whole results page: Django's test Client, GET /recherche/?q=… (page cache and rate
+  limits off), which includes places, facets, « did you mean » and rendering.
+
+It prints median and p95 per query type for each and the ratios stock/ours, shipped/ours
+(above 1: ours is faster), and the load average at start and end: figures taken with a load average
+above 2 are marked as under load. Figures, not tests: nothing here asserts a time.
 """
 
 import argparse
@@ -19,7 +31,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -73,29 +84,45 @@ WORDS = [
     "élève",
     "enseignant",
 ]
+# 250 words drawn from 45 per page: « numérique » and « médiathèque » are in ~99.6 % of the
+# pages, « arnaque » in half, « courriel » in a tenth, « Canva » in one page out of 270.
 QUERIES = [
-    ("common", "arnaque"),
-    ("two terms", "arnaque courriel"),
-    ("rare", "canva"),
     ("no match", "xylophone"),
+    ("rare", "canva"),
+    ("two words", "arnaque courriel"),
+    ("common", "arnaque"),
+    ("very common", "numérique"),
+    ("very common, no accent", "numerique"),
+    ("very common", "médiathèque"),
+    ("very common, no accent", "mediatheque"),
+    ("typo → did you mean", "ordinatuer"),
 ]
+SLUG = "bench-recherche"
 
 
 def setup_django(database_url):
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capnum.settings.dev")
+    os.environ["DEBUG"] = "0"
+    # Every request is built: no page cache, no rate limit on the search page or its log.
+    os.environ["PAGE_CACHE_TIMEOUT"] = "0"
+    os.environ["RATE_LIMIT_SEARCH"] = "off"
+    os.environ["RATE_LIMIT_SEARCH_LOG"] = "off"
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
 
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     call_command("migrate", verbosity=0)
     from content.demo import load
 
     load()
 
 
-def page_text(rng, i):
+def page_text(i, part):
+    rng = random.Random(i * 2 + part)
     words = [rng.choice(WORDS) for _ in range(250)]
     if i % 2 == 0:
         words.insert(rng.randrange(len(words)), "arnaques")
@@ -106,7 +133,42 @@ def page_text(rng, i):
     return " ".join(words)
 
 
-def build_site(n):
+def page_title(i):
+    rng = random.Random(-1 - i)
+    return f"Fiche {i} : {' '.join(rng.choice(WORDS) for _ in range(4))}"
+
+
+def delete_beyond(container, n):
+    """Raw deletes of pages n.. (bulk-inserted rows: no revision or reference points at them)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from wagtail.models import Page
+
+    from content.models import StandardPage
+
+    first_gone = Page._get_path(container.path, container.depth + 1, n + 1)
+    cts = [ContentType.objects.get_for_model(m).pk for m in (Page, StandardPage)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE bench_gone AS SELECT id FROM wagtailcore_page "
+            "WHERE path LIKE %s AND depth = %s AND path >= %s",
+            [container.path + "%", container.depth + 1, first_gone],
+        )
+        cursor.execute(
+            "DELETE FROM wagtailsearch_indexentry WHERE content_type_id = ANY(%s) "
+            "AND object_id IN (SELECT id::text FROM bench_gone)",
+            [cts],
+        )
+        cursor.execute(
+            f"DELETE FROM {StandardPage._meta.db_table} "
+            "WHERE page_ptr_id IN (SELECT id FROM bench_gone)"
+        )
+        cursor.execute("DELETE FROM wagtailcore_page WHERE id IN (SELECT id FROM bench_gone)")
+        cursor.execute("DROP TABLE bench_gone")
+
+
+def build_corpus(n):
+    """The container with exactly n bench pages, indexed; only missing pages are made."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from wagtail.models import Page
@@ -115,216 +177,224 @@ def build_site(n):
     from content.models import StandardPage
 
     home = get_home()
-    container = get_or_create_page(home, StandardPage, "bench-recherche", title="Banc d'essai")
-    ct = ContentType.objects.get_for_model(StandardPage)
-    rng = random.Random(7)
+    container = get_or_create_page(home, StandardPage, SLUG, title="Banc d'essai")
+    have = Page.objects.filter(path__startswith=container.path, depth=container.depth + 1).count()
     start = time.perf_counter()
-    with transaction.atomic():
-        pages = []
-        for i in range(n):
-            title = f"Fiche {i} : {' '.join(rng.choice(WORDS) for _ in range(4))}"
-            pages.append(
-                Page(
-                    title=title,
-                    draft_title=title,
-                    slug=f"fiche-{i}",
-                    path=Page._get_path(container.path, container.depth + 1, i + 1),
-                    depth=container.depth + 1,
-                    numchild=0,
-                    url_path=f"{container.url_path}fiche-{i}/",
-                    content_type=ct,
-                    locale_id=container.locale_id,
-                    live=True,
-                )
-            )
-        Page.objects.bulk_create(pages, batch_size=1000)
-        Page.objects.filter(pk=container.pk).update(numchild=n)
-        ids = list(
-            Page.objects.filter(path__startswith=container.path, depth=container.depth + 1)
-            .order_by("path")
-            .values_list("pk", flat=True)
+    if have > n:
+        with transaction.atomic():
+            delete_beyond(container, n)
+            Page.objects.filter(pk=container.pk).update(numchild=n)
+        print(
+            f"  corpus: {have} pages found, deleted {have - n}"
+            f" in {time.perf_counter() - start:.1f}s"
         )
-        rows = [
-            (
-                pk,
-                page_text(rng, i)[:290],
-                json.dumps(
-                    [
-                        {
-                            "type": "paragraph",
-                            "value": f"<p>{page_text(rng, i + 1)}</p>",
-                            "id": str(pk),
-                        }
-                    ]
-                ),
+        return container
+    if have == n:
+        print(f"  corpus: {n} pages found, reused")
+        return container
+    ct = ContentType.objects.get_for_model(StandardPage)
+    table = StandardPage._meta.db_table
+    index = None
+    from wagtail.search.backends import get_search_backend
+
+    index = get_search_backend().get_index_for_model(StandardPage)
+    chunk = 2000
+    for lo in range(have, n, chunk):
+        hi = min(n, lo + chunk)
+        with transaction.atomic():
+            Page.objects.bulk_create(
+                [
+                    Page(
+                        title=page_title(i),
+                        draft_title=page_title(i),
+                        slug=f"fiche-{i}",
+                        path=Page._get_path(container.path, container.depth + 1, i + 1),
+                        depth=container.depth + 1,
+                        numchild=0,
+                        url_path=f"{container.url_path}fiche-{i}/",
+                        content_type=ct,
+                        locale_id=container.locale_id,
+                        live=True,
+                    )
+                    for i in range(lo, hi)
+                ],
+                batch_size=1000,
             )
-            for i, pk in enumerate(ids)
-        ]
-        with connection.cursor() as cursor:
-            table = StandardPage._meta.db_table
-            cursor.executemany(
-                f"INSERT INTO {table} (page_ptr_id, summary, body) VALUES (%s, %s, %s)", rows
+            paths = {
+                Page._get_path(container.path, container.depth + 1, i + 1): i for i in range(lo, hi)
+            }
+            ids = dict(Page.objects.filter(path__in=list(paths)).values_list("path", "pk"))
+            rows = [
+                (
+                    ids[path],
+                    page_text(i, 0)[:290],
+                    json.dumps(
+                        [
+                            {
+                                "type": "paragraph",
+                                "value": f"<p>{page_text(i, 1)}</p>",
+                                "id": str(ids[path]),
+                            }
+                        ]
+                    ),
+                )
+                for path, i in paths.items()
+            ]
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {table} (page_ptr_id, summary, body) VALUES (%s, %s, %s)",
+                    rows,
+                )
+            Page.objects.filter(pk=container.pk).update(numchild=hi)
+            index.add_items(
+                StandardPage,
+                list(StandardPage.objects.filter(pk__in=ids.values()).order_by("pk")),
             )
-    print(f"  created {n} pages in {time.perf_counter() - start:.1f}s")
+        print(f"  corpus: {hi}/{n} pages ({time.perf_counter() - start:.0f}s)", flush=True)
+    print(f"  corpus: made and indexed {n - have} pages in {time.perf_counter() - start:.1f}s")
     return container
 
 
-def index_all():
-    from wagtail.search.backends import get_search_backend
+def use_backend(path, params):
+    from django.conf import settings
 
-    from content.models import StandardPage
-
-    backend = get_search_backend()
-    index = backend.get_index_for_model(StandardPage)
-    start = time.perf_counter()
-    qs = StandardPage.objects.all()
-    for offset in range(0, qs.count(), 1000):
-        index.add_items(StandardPage, list(qs.order_by("pk")[offset : offset + 1000]))
-    total = time.perf_counter() - start
-    per_page = []
-    for page in list(StandardPage.objects.order_by("?")[:100]):
-        t = time.perf_counter()
-        backend.add(page)
-        per_page.append(time.perf_counter() - t)
-    return total, statistics.median(per_page) * 1000
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": path, **params}}
 
 
-def time_queries(runs):
-    from django.db import connection
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * q))]
+
+
+def load_line(label):
+    one, five, fifteen = os.getloadavg()
+    flag = "  UNDER LOAD: absolute times inflated" if one > 2 else ""
+    print(f"load average at {label}: {one:.2f} {five:.2f} {fifteen:.2f}{flag}")
+    return one
+
+
+def measure(runs, backends):
+    from urllib.parse import urlencode
+
+    from django.db import connection, transaction
+    from django.test import Client
     from wagtail.models import Locale
 
     from search import query as sq
 
     locale = Locale.objects.get(language_code="fr")
-    # Planner statistics for everything, not only the index table: the pages were bulk
-    # inserted just now, and with stale wagtailcore_page statistics (PostgreSQL believes
-    # the locale has ~3 pages) the planner probes the index once per page in a nested loop
-    # instead of using the GIN index (110 ms instead of 6 ms for a no-match query).
-    # Autovacuum would do the same on a real site after a large import.
+    client = Client()
+    # Planner statistics after the bulk insert (with stale wagtailcore_page statistics the
+    # planner probes the index once per page; autovacuum would do it on a real site).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    out = []
-    for label, text in QUERIES:
-        query, _expanded = sq.build_query(text, locale)
-        hits = len(sq.run_query(query, locale))
-        timings = []
-        for _ in range(runs):
-            t = time.perf_counter()
-            sq.run_query(query, locale)
-            timings.append((time.perf_counter() - t) * 1000)
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-        out.append((label, text, hits, statistics.median(timings), p95))
-    return out
+    built = {text: sq.build_query(text, locale)[0] for _label, text in QUERIES}
+    names = list(backends)
+    times = {(text, name, kind): [] for _l, text in QUERIES for name in names for kind in "bp"}
+    hits = {}
+
+    def one(text, name, record):
+        with transaction.atomic():
+            if name == "shipped":
+                # Stock as a plain Wagtail site has it: without the migration's
+                # (title || body) index and with PostgreSQL's default random_page_cost; both
+                # undone by the rollback below (DROP INDEX is transactional).
+                with connection.cursor() as cursor:
+                    cursor.execute("DROP INDEX IF EXISTS search_indexentry_title_body_gin")
+                    cursor.execute("SET LOCAL random_page_cost = 4")
+            timed(text, name, record)
+            transaction.set_rollback(True)  # nor are the search log's rows kept
+
+    def timed(text, name, record):
+        use_backend(*backends[name])
+        t = time.perf_counter()
+        found = sq.run_query(built[text], locale)
+        backend_ms = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        response = client.get("/recherche/?" + urlencode({"q": text}))
+        page_ms = (time.perf_counter() - t) * 1000
+        assert response.status_code == 200, response.status_code
+        if record:
+            times[(text, name, "b")].append(backend_ms)
+            times[(text, name, "p")].append(page_ms)
+        else:
+            hits[(text, name)] = len(found)
+
+    for _label, text in QUERIES:  # warm-up round, not recorded
+        for name in names:
+            one(text, name, False)
+    for r in range(runs):
+        for _label, text in QUERIES:
+            for name in names if r % 2 == 0 else names[::-1]:
+                one(text, name, True)
+    return times, hits
 
 
-def report(title, build, per_page, rows):
-    print(f"\n### {title}")
-    print(f"index build: {build:.1f}s; per-page index (median of 100): {per_page:.1f} ms")
-    print("| query | q | hits (cap 500) | p50 ms | p95 ms |\n|---|---|---|---|---|")
-    for label, text, hits, p50, p95 in rows:
-        print(f"| {label} | `{text}` | {hits} | {p50:.1f} | {p95:.1f} |")
-
-
-def use_backend(path, params):
-    from django.conf import settings
-    from wagtail.search import backends
-
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": path, **params}}
-    backends.get_search_backend()  # built from settings on every call: nothing cached
+def report(times, hits, runs):
+    print(
+        f"\n{runs} interleaved rounds; ms, median / p95; x = stock / ours (above 1: ours "
+        "faster). stock = Wagtail's stock database backend on this schema (same index table, "
+        "(title || body) index, random_page_cost of the settings); shipped = the same stock "
+        "backend without that index and with random_page_cost 4, as a plain Wagtail site.\n"
+    )
+    for kind, title in (("b", "backend call (run_query)"), ("p", "whole results page (GET)")):
+        print(f"\n#### {title}\n")
+        print(
+            "| query | q | hits | ours | stock | x p50 | x p95 | shipped | x p50 | x p95 |\n"
+            "|---|---|---|---|---|---|---|---|---|---|"
+        )
+        for label, text in QUERIES:
+            ours = times[(text, "ours", kind)]
+            o50, o95 = statistics.median(ours), percentile(ours, 0.95)
+            cells = [label, f"`{text}`", str(hits[(text, "ours")]), f"{o50:.1f} / {o95:.1f}"]
+            for name in ("stock", "shipped"):
+                other = times[(text, name, kind)]
+                s50, s95 = statistics.median(other), percentile(other, 0.95)
+                cells += [f"{s50:.1f} / {s95:.1f}", f"{s50 / o50:.2f}", f"{s95 / o95:.2f}"]
+            print("| " + " | ".join(cells) + " |")
+    mismatched = [t for (t, n), h in hits.items() if h != hits[(t, "ours")]]
+    if mismatched:
+        print(f"\nhit counts differ between backends for: {sorted(set(mismatched))}")
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=10000)
-    parser.add_argument("--runs", type=int, default=40)
-    parser.add_argument(
-        "--before-runs", type=int, default=5, help="runs for the slow stock SQLite query"
-    )
-    parser.add_argument("--keep", action="store_true", help="keep the generated pages")
+    parser.add_argument("--pages", type=int, default=10000, help="e.g. 1000, 10000, 100000")
+    parser.add_argument("--runs", type=int, default=30, help="interleaved rounds")
+    parser.add_argument("--drop", action="store_true", help="delete the corpus at the end")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL")
-    tmp = None
-    if not url:
-        fd, tmp = tempfile.mkstemp(suffix=".sqlite3")
-        os.close(fd)
-        url = f"sqlite:///{tmp}"
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("bench/search.py runs on PostgreSQL: set DATABASE_URL=postgres://…")
+    start_load = load_line("start")
     setup_django(url)
-    from django.db import connection
+    from django.conf import settings
 
-    print(f"backend database: {connection.vendor}, {args.pages} pages")
-    container = build_site(args.pages)
-    try:
-        if connection.vendor == "postgresql":
-            from django.conf import settings
+    params = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    ours = params.pop("BACKEND")
+    backends = {
+        "ours": (ours, params),
+        "stock": ("wagtail.search.backends.database", {"SEARCH_CONFIG": "capnum_french"}),
+    }
+    backends["shipped"] = backends["stock"]
+    use_backend(*backends["ours"])
+    print(f"PostgreSQL, {args.pages} bench pages (plus the demo site); ours = {ours}")
+    container = build_corpus(args.pages)
+    from wagtail.models import Page
 
-            params = settings.WAGTAILSEARCH_BACKENDS["default"]
-            with connection.cursor() as cursor:
-                cursor.execute("DROP INDEX IF EXISTS search_indexentry_title_body_gin")
-                # "before" also means PostgreSQL's default planner cost (settings set 1.1).
-                cursor.execute("SET random_page_cost = 4")
-            use_backend("wagtail.search.backends.database", {"SEARCH_CONFIG": "capnum_french"})
-            build, per_page = index_all()
-            report(
-                "PostgreSQL before (stock backend, no title||body index)",
-                build,
-                per_page,
-                time_queries(args.runs),
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "CREATE INDEX IF NOT EXISTS search_indexentry_title_body_gin "
-                    "ON wagtailsearch_indexentry USING gin ((title || body))"
-                )
-            use_backend("search.backends", {k: v for k, v in params.items() if k != "BACKEND"})
-            build, per_page = index_all()
-            report(
-                "PostgreSQL after, random_page_cost=4 (search.backends + migration 0002)",
-                build,
-                per_page,
-                time_queries(args.runs),
-            )
-            with connection.cursor() as cursor:
-                cursor.execute("RESET random_page_cost")  # back to the settings' 1.1
-                cursor.execute("SHOW random_page_cost")
-                cost = cursor.fetchone()[0]
-            report(
-                f"PostgreSQL after, random_page_cost={cost} (as in settings)",
-                build,
-                per_page,
-                time_queries(args.runs),
-            )
-        else:
-            use_backend("wagtail.search.backends.database", {})
-            build, per_page = index_all()
-            # The stock query takes seconds per common word here: fewer runs.
-            report(
-                "SQLite before (stock database backend)",
-                build,
-                per_page,
-                time_queries(args.before_runs),
-            )
-            use_backend("search.backends", {})
-            build, per_page = index_all()
-            report(
-                "SQLite after (search.backends: FTS table read once)",
-                build,
-                per_page,
-                time_queries(args.runs),
-            )
-    finally:
-        # A throwaway SQLite file is simply removed (deleting 10 000 pages through the
-        # page tree took over 6 minutes).
-        if not args.keep and tmp is None:
-            from wagtail.models import Page
+    live = Page.objects.live().filter(depth__gt=1).count()
+    print(f"  {live} live pages in all")
+    times, hits = measure(args.runs, backends)
+    report(times, hits, args.runs)
+    end_load = load_line("end")
+    if max(start_load, end_load) > 2:
+        print("figures under load: compare ours and stock within this run (the ratio)")
+    if args.drop:
+        from django.db import transaction
 
-            start = time.perf_counter()
-            container.refresh_from_db()
-            Page.objects.filter(path__startswith=container.path).exclude(pk=container.pk).delete()
-            container.delete()
-            print(f"\n(cleaned up in {time.perf_counter() - start:.1f}s)")
-        if tmp is not None:
-            os.unlink(tmp)
+        with transaction.atomic():
+            delete_beyond(container, 0)
+        container.delete()
 
 
 if __name__ == "__main__":
