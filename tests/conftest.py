@@ -40,7 +40,9 @@ def ensure_demo_site():
     from content.models import HomePage
 
     if not HomePage.objects.filter(slug="accueil").exists():
-        call_command("load_demo", stdout=io.StringIO())
+        # French only: many tests submit French pages to English themselves; the English demo
+        # pages are loaded by the tests about them (tests/translation/test_english_demo.py).
+        call_command("load_demo", english=False, stdout=io.StringIO())
         # Editorial groups and the French workflow, as `make setup` leaves them.
         call_command("setup_organisations", stdout=io.StringIO())
 

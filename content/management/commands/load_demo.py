@@ -9,11 +9,20 @@ from content.demo_data import resolve_deferred
 
 class Command(BaseCommand):
     help = (
-        "Load the French demo site drawn from the planning documents. Idempotent: each app's "
-        "`demo.load()` finds existing objects by slug before creating anything."
+        "Load the French demo site drawn from the planning documents, then its English pages "
+        "(PO files imported through wagtail-localize). Idempotent: each app's `demo.load()` "
+        "finds existing objects by slug before creating anything."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-english",
+            action="store_false",
+            dest="english",
+            help="French pages only (the test suite's shared demo: its tests translate pages)",
+        )
+
+    def handle(self, *args, english=True, **options):
         # content first: the other apps hang their pages under its home page. Then campaigns:
         # lessons' tool guides link to the events (entrepreneur workshops) it creates.
         load_order = {"content": 0, "campaigns": 1}
@@ -35,4 +44,9 @@ class Command(BaseCommand):
             linked = resolve_deferred()
         if linked:
             self.stdout.write(f"links to pages loaded later: {linked} page(s)")
+        if english:
+            from content import demo_english
+
+            with transaction.atomic():
+                self.stdout.write(f"english: {demo_english.load()}")
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
