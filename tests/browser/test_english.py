@@ -1,6 +1,6 @@
-"""English pages in a browser: an English lesson (published by a translator, parents first)
-and the English home pass strict axe at 1280 and 320 px without horizontal scrolling, read
-without JavaScript, and the quiz answers in English. The English copies are created for
+"""English pages in a browser: the English demo (PO files imported through wagtail-localize,
+content/demo_english.py) passes strict axe at 1280 and 320 px without horizontal scrolling,
+reads without JavaScript, and the quiz answers in English. The English pages are loaded for
 this module and removed afterwards (the browser tests share a committed database)."""
 
 import pytest
@@ -13,25 +13,43 @@ LESSON = "/se-former/premiers-pas/creer-une-adresse-e-mail/"
 
 
 @pytest.fixture(scope="module")
-def english_lesson(django_db_setup, django_db_blocker):
-    from wagtail.models import Locale, Page
+def english_demo(django_db_setup, django_db_blocker):
+    """The English lesson's URL and its quiz's English: questions and first answers' comments."""
+    from wagtail.models import Locale, Page, TranslatableMixin
+    from wagtail.snippets.models import get_snippet_models
+    from wagtail_localize.models import Translation
 
+    from content import demo_english
+
+    snippets = [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
     with django_db_blocker.unblock():
         english = Locale.objects.get(language_code="en")
-        french = Page.objects.get(url_path=f"/accueil{LESSON}")
-        created = []
-        for ancestor in french.get_ancestors(inclusive=True).filter(depth__gt=2).specific():
-            if ancestor.get_translation_or_none(english) is not None:
-                continue
-            copy = ancestor.copy_for_translation(english)
-            copy.save_revision().publish()
-            created.append(copy)
-        lesson = created[-1] if created else french.get_translation(english)
-        url = lesson.get_url()
-    yield url
+        pages = set(Page.objects.filter(locale=english).values_list("pk", flat=True))
+        kept = {
+            m: set(m.objects.filter(locale=english).values_list("pk", flat=True)) for m in snippets
+        }
+        translations = set(Translation.objects.values_list("pk", flat=True))
+        demo_english.load()
+        lesson = demo_english.french_page(LESSON).get_translation(english)
+        quiz = next(child for child in lesson.body if child.block_type == "quiz")
+        data = {
+            "url": lesson.get_url(),
+            "questions": len(quiz.value["questions"]),
+            "feedback": [q["answers"][0]["feedback"] for q in quiz.value["questions"]],
+        }
+    yield data
     with django_db_blocker.unblock():
-        if created:  # the topmost copy made here holds the others
-            Page.objects.get(pk=created[0].pk).delete()
+        for page in Page.objects.filter(locale=english).exclude(pk__in=pages).order_by("depth"):
+            if Page.objects.filter(pk=page.pk).exists():  # not gone with its parent
+                page.delete()
+        Translation.objects.exclude(pk__in=translations).delete()
+        for model in snippets:
+            model.objects.filter(locale=english).exclude(pk__in=kept[model]).delete()
+
+
+@pytest.fixture(scope="module")
+def english_lesson(english_demo):
+    return english_demo["url"]
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
@@ -46,12 +64,17 @@ def test_english_pages_pass_strict_axe_and_reflow(make_page, english_lesson, whi
     assert page.problems.messages == []
 
 
-def test_the_english_lesson_reads_without_javascript(make_page, english_lesson):
+@pytest.mark.parametrize("which", ["home", "lesson"])
+def test_the_english_pages_read_without_javascript(make_page, english_lesson, which):
     page = make_page(width=320, javascript=False)
-    page.goto(english_lesson)
+    response = page.goto("/en/" if which == "home" else english_lesson)
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("main h1").is_visible()
-    assert page.get_by_role("button", name="Check my answers").first.is_visible()
+    if which == "lesson":
+        assert page.get_by_role("button", name="Check my answers").first.is_visible()
     assert_no_axe_violations(page)
+    assert_reflows(page)
 
 
 def test_the_quiz_speaks_english_with_javascript(make_page, english_lesson):
@@ -63,5 +86,21 @@ def test_the_quiz_speaks_english_with_javascript(make_page, english_lesson):
     assert errors.is_visible()
     assert "An answer is missing" in errors.inner_text()
     assert page.evaluate("() => document.activeElement.hasAttribute('data-quiz-errors')")
+    assert_no_axe_violations(page)
+
+
+def test_the_quiz_gives_the_english_comments_with_javascript(make_page, english_demo):
+    """The quiz of the lesson imported from its PO file, checked in the page: the score and
+    each chosen answer's comment in English."""
+    page = make_page(width=320)
+    page.goto(english_demo["url"])
+    quiz = page.locator("[data-quiz]").first
+    for index in range(english_demo["questions"]):
+        quiz.locator(f'input[type="radio"][id$="-q{index}-a0"]').check()
+    quiz.get_by_role("button", name="Check my answers").click()
+    assert quiz.locator("[data-quiz-score]").inner_text().startswith("Your score: ")
+    assert page.url.endswith(english_demo["url"])  # checked in the page, no reload
+    for feedback in english_demo["feedback"]:
+        assert quiz.locator(".quiz__feedback:visible", has_text=feedback).count() == 1, feedback
     assert_no_axe_violations(page)
     assert page.problems.messages == []
