@@ -101,6 +101,19 @@ def home(db):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language. A request through the test client leaves
+    the language LocaleMiddleware chose active in the thread (an English page leaves
+    English), and gettext outside a request (commands, reports) would then answer in it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def fresh_config_cache():
     """The configuration cache (content/config_cache.py: site, settings, menu) holds rows of
     the test database, which each test rolls back: every test starts with a new generation,
