@@ -21,8 +21,10 @@ def counts():
 
 
 def test_load_demo_is_idempotent():
+    # The shared test demo is the French one (tests/conftest.py); the English pages' own
+    # second load is tested in tests/translation/test_english_demo.py.
     before = counts()
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", english=False, stdout=StringIO())
     assert counts() == before
     assert HomePage.objects.filter(slug="accueil").count() == 1
     assert Organisation.objects.filter(acronym__in=["CRIAC", "AMIE", "CCT2C", "CCDS"]).count() == 4
