@@ -125,6 +125,17 @@ def active_locale():
     return None
 
 
+def localized_root_translation(site, locale):
+    """The live translation of the site's root page in ``locale``, or None, kept per site and
+    locale: every page of that language is routed from it (content/routing.py)."""
+
+    def build():
+        translation = site.root_page.get_translation_or_none(locale)
+        return translation if translation is not None and translation.live else None
+
+    return cached(f"root:{site.pk}:{locale.pk}", build)
+
+
 # View restrictions ------------------------------------------------------------------------
 
 

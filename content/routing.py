@@ -20,7 +20,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from content.config_cache import active_locale, find_site
+from content.config_cache import active_locale, find_site, localized_root_translation
 
 # Page.route itself and RoutablePageMixin.route: the two routings this module reproduces.
 _PLAIN_ROUTES = {Page.route}
@@ -38,14 +38,14 @@ def serve(request, path):
 
 
 def localized_root(site):
-    """``site.root_page.localized`` with the locale from the cache: no query when the active
-    language is the root's own, one for its translation otherwise."""
+    """``site.root_page.localized`` without a query: the locale and the root's live
+    translation come from the configuration cache (purged when any page is saved, published,
+    unpublished, moved or deleted), so an English page costs what its French page does."""
     root = site.root_page
     locale = active_locale()
     if locale is None or locale.id == root.locale_id:
         return root
-    translation = root.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else root
+    return localized_root_translation(site, locale) or root
 
 
 def route_for_request(request, path):
