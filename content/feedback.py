@@ -34,6 +34,9 @@ MIN_ANSWERS_TO_RANK = 5
 
 
 class FeedbackForm(forms.Form):
+    # The error summary's links: the template draws these fields by hand.
+    error_anchors = {"utile": "avis-oui", "commentaire": "avis-texte"}
+
     utile = forms.ChoiceField(
         label=_("Cette page vous a-t-elle aidé ?"),
         choices=[("oui", _("Oui")), ("non", _("Non"))],

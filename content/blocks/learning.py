@@ -170,7 +170,18 @@ class QuizBlock(BaseStructBlock):
         context["block_id"] = block_id
         context["dom_id"] = dom_id = quiz_dom_id(block_id)
         context["result"] = result
-        context["questions"] = build_questions(value, dom_id, result)
+        context["questions"] = questions = build_questions(value, dom_id, result)
+        # Every question has its item in the summary: quiz.js shows those left unanswered.
+        context["missing_answers"] = [
+            {
+                "href": "#" + question["answers"][0]["id"],
+                "text": _("Choisissez une réponse à la question %(number)s")
+                % {"number": question["number"]},
+                "hidden": not question["error"],
+            }
+            for question in questions
+        ]
+        context["summary_hidden"] = not result or result.is_complete
         page = parent_context.get("page")
         context["page_id"] = getattr(page, "pk", None)
         return context

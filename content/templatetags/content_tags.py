@@ -24,6 +24,36 @@ CALLOUT_LABELS = {
 }
 
 
+@register.inclusion_tag("content/includes/error_summary.html")
+def error_summary(title, form=None, errors=(), heading=2, labels=True, quiz=False, hidden=False):
+    """The list of what to correct above a form sent with mistakes: focused on
+    arrival (`autofocus`, so without JavaScript too), each item a link to its field.
+
+    `form`: a bound Django form; each field error links to the field's input
+    (`form.error_anchors` names another element where the field is drawn by hand), after the
+    field's label unless `labels` is false; errors of the whole form come last, unlinked.
+    `errors`: items built by the caller, mappings with `href` and `text` (and `hidden`: the
+    in-page quiz check shows and hides them). `quiz`: the quiz's summary, shown and focused by
+    quiz.js (so no count: the items it shows change without a new page); `hidden` with it
+    while there is nothing to correct."""
+    items = list(errors)
+    if form is not None:
+        anchors = getattr(form, "error_anchors", {})
+        for field in form:
+            for error in field.errors:
+                href = "#" + anchors.get(field.name, field.id_for_label)
+                items.append({"href": href, "label": field.label if labels else "", "text": error})
+        items += [{"text": error} for error in form.non_field_errors()]
+    return {
+        "title": title,
+        "errors": items,
+        "count": 0 if quiz else len(items),
+        "heading": f"h{heading}",
+        "quiz": quiz,
+        "hidden": hidden,
+    }
+
+
 @register.filter
 def callout_label(kind):
     return CALLOUT_LABELS.get(kind, "")

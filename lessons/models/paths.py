@@ -123,6 +123,10 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
                 "questions": PLACEMENT_QUESTIONS,
                 "answers": answers,
                 "missing": missing,
+                "missing_errors": [
+                    {"href": f"#p-{question['name']}-oui", "text": question["text"]}
+                    for question in missing
+                ],
                 "recommendation": recommendation,
                 "subpage_title": _("Où en suis-je ?"),
             },
@@ -150,6 +154,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "code": code,
                 "error": error,
+                "code_errors": [{"href": "#code", "text": error}] if error else [],
                 "restored": progress,
                 "done": done,
                 "subpage_title": _("Reprendre mon parcours"),
@@ -169,6 +174,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "code": code,
                 "error": error,
+                "code_errors": [{"href": "#code", "text": error}] if error else [],
                 "done": done,
                 "paths": paths,
                 "activities": activities_of(
