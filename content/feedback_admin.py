@@ -46,6 +46,7 @@ def feedback_report(request):
             "min_answers": MIN_ANSWERS_TO_RANK,
             "trend_days": TREND_DAYS,
             "header_title": _("Avis des lecteurs"),
+            "header_icon": "help",
         },
     )
 
@@ -65,6 +66,7 @@ def feedback_page_report(request, page_id):
             "trend_days": TREND_DAYS,
             "can_delete": request.user.has_perm(DELETE_PERMISSION),
             "header_title": _("Avis des lecteurs : %(title)s") % {"title": page.title},
+            "header_icon": "help",
         },
     )
 

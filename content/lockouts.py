@@ -38,6 +38,7 @@ def lockouts(request):
         {
             "lockouts": current_lockouts(),
             "header_title": _("Connexions bloquées"),
+            "header_icon": "lock",
             "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
             "limit": settings.AXES_FAILURE_LIMIT,
         },

@@ -42,5 +42,6 @@ def failed_tasks_view(request):
             "queued": queued,
             "attempts": background.max_attempts(),
             "header_title": _("Tâches en échec"),
+            "header_icon": "warning",
         },
     )

@@ -128,7 +128,8 @@ def summary_view(request):
         request,
         "lessons/reports/admin/summary.html",
         {
-            "page_title": gettext("Bilan des interventions en milieu scolaire"),
+            "header_title": gettext("Bilan des interventions en milieu scolaire"),
+            "header_icon": "table",
             "years": years,
             "year": year,
             "data": data,

@@ -13,7 +13,11 @@ def campaign_list(request):
     return TemplateResponse(
         request,
         "campaigns/admin/report_list.html",
-        {"campaigns": campaigns, "page_title": _("Chiffres des campagnes")},
+        {
+            "campaigns": campaigns,
+            "header_title": _("Chiffres des campagnes"),
+            "header_icon": "table",
+        },
     )
 
 
@@ -53,7 +57,8 @@ def campaign_report(request, page_id):
         "campaigns/admin/report.html",
         {
             "campaign": campaign,
-            "page_title": _("Chiffres : %(title)s") % {"title": campaign.title},
+            "header_title": _("Chiffres : %(title)s") % {"title": campaign.title},
+            "header_icon": "table",
             "totals": {m: totals.get(m, 0) for m in CampaignCounter.Metric.values},
             "bars": bars,
             "bar_height": 40 + 30 * max(1, len(bars)) + 10,

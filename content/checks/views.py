@@ -36,6 +36,7 @@ def report_view(request):
         "content/checks/report.html",
         {
             "header_title": _("Contenus à corriger"),
+            "header_icon": "warning",
             "pages": pages,
             "count": len(findings),
             "kinds": kinds,

@@ -93,7 +93,8 @@ def dashboard(request):
         request,
         "content/indicators/dashboard.html",
         {
-            "page_title": _("Bilan"),
+            "header_title": _("Bilan"),
+            "header_icon": "table",
             "form": form,
             "filters": filters,
             "period": _period_label(filters),

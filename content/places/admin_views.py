@@ -79,7 +79,12 @@ def import_view(request):
     return TemplateResponse(
         request,
         "content/places/admin/import.html",
-        {"form": form, "report": report, "header_title": _("Importer des lieux")},
+        {
+            "form": form,
+            "report": report,
+            "header_title": _("Importer des lieux"),
+            "header_icon": "upload",
+        },
     )
 
 
@@ -89,7 +94,11 @@ def stale_view(request):
     return TemplateResponse(
         request,
         "content/places/admin/stale.html",
-        {"places": stale_places(request.user), "header_title": _("Lieux à vérifier")},
+        {
+            "places": stale_places(request.user),
+            "header_title": _("Lieux à vérifier"),
+            "header_icon": "time",
+        },
     )
 
 

@@ -179,6 +179,22 @@ def _state(progress, target, source_changed_at=None, target_changed_at=None):
     return UP_TO_DATE, None, None, None
 
 
+def _row(model, locale, names, state, **fields):
+    """One row of the report: `state` as `_state` gives it, `fields` the object's own."""
+    state, done, total, since = state
+    return Status(
+        type_code=model._meta.label_lower,
+        type_label=str(model._meta.verbose_name),
+        language=locale.language_code,
+        language_name=names.get(locale.language_code, locale.language_code),
+        state=state,
+        done=done,
+        total=total,
+        since=since,
+        **fields,
+    )
+
+
 def page_statuses(user, french, locales, progress, names, type_code="", section=None):
     """The rows of the French pages (not the tree's root, not aliases)."""
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(
@@ -233,26 +249,22 @@ def page_statuses(user, french, locales, progress, names, type_code="", section=
                 changed = page.changed_at or _after(page.last_published_at, page.synced_at)
             else:
                 changed = page.last_published_at
-            state, done, total, since = _state(
+            state = _state(
                 tracked,
                 target,
                 changed,
                 target.latest_revision_created_at if target is not None else None,
             )
             rows.append(
-                Status(
-                    type_code=model._meta.label_lower,
-                    type_label=str(model._meta.verbose_name),
+                _row(
+                    model,
+                    locale,
+                    names,
+                    state,
                     is_page=True,
                     title=page.title,
                     section=section_titles.get(page.path[: Page.steplen * 3], ""),
                     edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                    language=locale.language_code,
-                    language_name=names.get(locale.language_code, locale.language_code),
-                    state=state,
-                    done=done,
-                    total=total,
-                    since=since,
                     translation_url=(
                         reverse("wagtailadmin_pages:edit", args=[target.pk])
                         if target is not None
@@ -298,23 +310,17 @@ def snippet_statuses(user, model, french, locales, progress, names):
         for locale in locales:
             target = targets.get((instance.translation_key, locale.pk))
             tracked = progress.get((instance.translation_key, locale.pk))
-            state, done, total, since = _state(
-                tracked, target, instance.changed_at if tracked is not None else None
-            )
+            state = _state(tracked, target, instance.changed_at if tracked is not None else None)
             rows.append(
-                Status(
-                    type_code=model._meta.label_lower,
-                    type_label=str(model._meta.verbose_name),
+                _row(
+                    model,
+                    locale,
+                    names,
+                    state,
                     is_page=False,
                     title=str(instance),
                     section="",
                     edit_url=reverse(edit_url, args=[quote(instance.pk)]),
-                    language=locale.language_code,
-                    language_name=names.get(locale.language_code, locale.language_code),
-                    state=state,
-                    done=done,
-                    total=total,
-                    since=since,
                     translation_url=(
                         reverse(edit_url, args=[quote(target.pk)])
                         if target is not None

@@ -76,6 +76,7 @@ def report_view(request):
         "content/translation_status/report.html",
         {
             "header_title": _("État des traductions"),
+            "header_icon": "globe",
             "rows": page,
             "paginator": paginator,
             "count": len(rows),
