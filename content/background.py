@@ -7,9 +7,11 @@
   in its `_retry_of` argument, so the admin shows only the tasks nothing will try again.
 - `DatabaseBackend`: the database queue, which never breaks the request that enqueues: when
   the queue itself fails, the task runs in-process, as with the embedded default, logged.
+- `in_task()`: whether one of those tasks is running (its e-mails then skip the queue).
 - `failed_tasks()` / `relaunch()`: what the admin screen « Tâches en échec » lists and does.
 """
 
+import contextvars
 import datetime
 import logging
 
@@ -27,6 +29,14 @@ logger = logging.getLogger("capnum.tasks")
 ATTEMPT = "_attempt"
 RETRY_OF = "_retry_of"
 
+# Set while one of our tasks runs: its e-mails go straight to the mail server
+# (content/mail.py), so a refusal fails this task, which retries.
+_running_task = contextvars.ContextVar("capnum_running_task", default=False)
+
+
+def in_task():
+    return _running_task.get()
+
 
 def max_attempts():
     return len(settings.TASK_RETRY_DELAYS) + 1
@@ -40,11 +50,14 @@ def retried_task(**options):
         def run(context, *args, **kwargs):
             attempt = kwargs.pop(ATTEMPT, 1)
             kwargs.pop(RETRY_OF, None)
+            token = _running_task.set(True)
             try:
                 return func(*args, **kwargs)
             except Exception:
                 schedule_retry(context.task_result, attempt)
                 raise
+            finally:
+                _running_task.reset(token)
 
         # Not functools.wraps: django-tasks reads the signature (`context` first) and would
         # follow __wrapped__ to the function's own.

@@ -3,6 +3,20 @@ production, run in-process by the embedded default; docs/background-tasks.md).""
 
 from content.background import retried_task
 
+# E-mails go before bulk work (Wagtail's index updates after an import, kits), as
+# registrants' do (campaigns.tasks).
+EMAIL_PRIORITY = 10
+
+
+@retried_task(priority=EMAIL_PRIORITY)
+def deliver_email(message):
+    """One e-mail queued by `content.mail.QueuedEmailBackend` (Wagtail's notifications, the
+    password reset, error mails…), handed to the real backend; a refusal raises, so it is
+    retried, then listed in « Tâches en échec ». Returns how many were sent (1)."""
+    from content.mail import deliver
+
+    return deliver(message)
+
 
 @retried_task()
 def purge_frontend_cache(paths):

@@ -19,6 +19,16 @@ LABELS = {
     "content.tasks.send_review_digest": gettext_lazy("Récapitulatif d’une organisation"),
     "content.tasks.purge_frontend_cache": gettext_lazy("Purge du cache du serveur mandataire"),
 }
+EMAIL_TASK = "content.tasks.deliver_email"
+
+
+def label(row):
+    if row.task_path == EMAIL_TASK:
+        # Which e-mail (a notification, a password reset, an error report): its subject.
+        args = row.args_kwargs.get("args") or [{}]
+        subject = args[0].get("subject", "") if isinstance(args[0], dict) else ""
+        return _("Courriel : %(subject)s") % {"subject": subject}
+    return LABELS.get(row.task_path, row.task_name)
 
 
 def failed_tasks_view(request):
@@ -33,7 +43,7 @@ def failed_tasks_view(request):
         return redirect("capnum_failed_tasks")
     rows = background.failed_tasks() if queued else []
     for row in rows:
-        row.label = LABELS.get(row.task_path, row.task_name)
+        row.label = label(row)
     return TemplateResponse(
         request,
         "content/admin/failed_tasks.html",

@@ -94,7 +94,7 @@ class Smoke:
             "DATABASE_URL": f"{POSTGRES}/{self.database}",
             "REDIS_URL": REDIS_URL,
             "TASKS_BACKEND": "database",
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(self.smtp_port),
             "EMAIL_USE_TLS": "false",

@@ -419,8 +419,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_TEMP_DIR = env("FILE_UPLOAD_TEMP_DIR") or None
 
-# --- E-mail.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# --- E-mail (docs/background-tasks.md « E-mail »). Every message, ours, Wagtail's and
+# Django's, goes to the queue (content/mail.py): one task each, which the worker hands to
+# EMAIL_DELIVERY_BACKEND and retries. With the embedded default (tasks run in the request)
+# the queue hands the message over at once, as if it were not there.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "content.mail.QueuedEmailBackend")
+EMAIL_DELIVERY_BACKEND = env(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -508,6 +514,9 @@ FORMAT_MODULE_PATH = ["capnum.formats"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000")
+# Moderation and comment notifications with their HTML part (Wagtail's templates, or ours in
+# site/templates/wagtailadmin/notifications/, which repeat the French text as paragraphs).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "gif": "gif", "avif": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -8,6 +8,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# What the queue (content/mail.py) hands messages to, in the tests that put it back.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SERVE_MEDIA = True
 STORAGES = {
     **STORAGES,  # noqa: F405
