@@ -3,7 +3,9 @@
 Each app contributes sections through the Wagtail hook « capnum_review_digest »: a function
 `(organisation, today) -> DigestSection | None` (lessons: pages past their review date and
 outdated easy-to-read versions; campaigns: past events without attendance; places here).
-Nothing is sent to an organisation with nothing due.
+Nothing is sent to an organisation with nothing due. Each recipient reads it in their language:
+an editor in the one chosen in their admin account (Wagtail's preferences), the organisation's
+own address in the site's; one message per language.
 """
 
 import datetime
@@ -45,21 +47,35 @@ def sections_for(organisation, today):
     return sections
 
 
+def language_of(user):
+    """The admin language the user chose, if the site offers it; else the site's."""
+    profile = getattr(user, "wagtail_userprofile", None)  # none until they open preferences
+    code = profile.preferred_language if profile else ""
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def recipients(organisation):
-    """The digest address, or the organisation's own address, plus its active editors."""
-    addresses = [organisation.digest_email or organisation.email]
+    """{language: addresses}: the digest address, or the organisation's own address, in the
+    site's language, then its active editors, each in their own (an address once)."""
+    addresses = [(organisation.digest_email or organisation.email, settings.LANGUAGE_CODE)]
     if organisation.editors_group_id:
-        addresses += organisation.editors_group.user_set.filter(is_active=True).values_list(
-            "email", flat=True
-        )
-    unique = []
-    for address in addresses:
-        if address and address.lower() not in {a.lower() for a in unique}:
-            unique.append(address)
-    return unique
+        editors = organisation.editors_group.user_set.filter(is_active=True)
+        addresses += [
+            (user.email, language_of(user))
+            for user in editors.select_related("wagtail_userprofile").order_by("pk")
+        ]
+    by_language, seen = {}, set()
+    for address, language in addresses:
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            by_language.setdefault(language, []).append(address)
+    return by_language
 
 
-def build_message(organisation, sections, today):
+def build_message(organisation, sections, today, to):
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     count = sum(len(section.items) for section in sections)
     subject = ngettext(
@@ -77,7 +93,7 @@ def build_message(organisation, sections, today):
             "preferences_url": base_url + reverse("wagtailsnippets_content_organisation:list"),
         },
     )
-    return EmailMessage(subject, body, to=recipients(organisation))
+    return EmailMessage(subject, body, to=to)
 
 
 def send_digests(today=None, dry_run=False):
@@ -95,18 +111,21 @@ def send_digests(today=None, dry_run=False):
 
 
 def send_digest(organisation, today, dry_run=False):
-    """One organisation's digest; (item count, recipients), or None when nothing is due or
-    nobody would receive it. A refused e-mail raises (the task worker retries it)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        sections = sections_for(organisation, today)
-        if not sections:
-            return None
-        message = build_message(organisation, sections, today)
-        if not message.to:
-            return None
-        if not dry_run:
-            message.send()
-        return sum(len(s.items) for s in sections), list(message.to)
+    """One organisation's digest, one message per language of its recipients; (item count,
+    recipients), or None when nothing is due or nobody would receive it. A refused e-mail
+    raises (the task worker retries it)."""
+    count, sent_to = None, []
+    for language, addresses in recipients(organisation).items():
+        with translation.override(language):
+            sections = sections_for(organisation, today)
+            if not sections:
+                return None
+            message = build_message(organisation, sections, today, addresses)
+            if not dry_run:
+                message.send()
+        count = sum(len(s.items) for s in sections)
+        sent_to += addresses
+    return (count, sent_to) if sent_to else None
 
 
 def places_to_check(organisation, today):

@@ -105,3 +105,33 @@ def test_the_task_runs_the_same_digest(due):
 
     result = send_review_digests.enqueue()
     assert result.return_value >= 1
+
+
+def test_each_recipient_reads_the_digest_in_their_language(due):
+    """Chloé chose English in her admin account: her digest is in English; her colleague
+    without a preference and the organisation's own address get the same one in French."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(due.criac_editor)
+    profile.preferred_language = "en"
+    profile.save()
+    criac = Organisation.objects.get(slug="criac", locale__language_code="fr")
+    criac.digest_email = "revue@criac.example.org"
+    criac.save(update_fields=["digest_email"])
+    user_in(criac.editors_group, "dominique")
+    report = send_digests(today=TODAY)
+
+    [english] = mails_to("chloe@example.org")
+    assert english.to == ["chloe@example.org"]
+    assert english.subject == "Cap Numérique: 3 items of content to review (CRIAC)"
+    assert "Places whose information has not been checked for six months" in english.body
+    assert "last updated on 30/04/2026" in english.body
+    assert "Lieux dont" not in english.body and "Bonjour" not in english.body
+
+    [french] = mails_to("dominique@example.org")
+    assert french.to == ["revue@criac.example.org", "dominique@example.org"]
+    assert "3 contenus à revoir (CRIAC)" in french.subject
+    assert "Lieux dont les informations n'ont pas été vérifiées" in french.body
+    assert "dernière mise à jour le 30/04/2026" in french.body
+    [(_organisation, count, to)] = [row for row in report if row[0] == criac]
+    assert count == 3 and sorted(to) == sorted([*french.to, "chloe@example.org"])
