@@ -7,7 +7,8 @@ the cache and the rate limits, the database task queue); gunicorn with deploy/gu
 (2 workers), the task worker (`db_worker`) and a real SMTP server (aiosmtpd) on local ports.
 Through HTTP, as nginx would forward it (X-Forwarded-Proto: https): the home page and a static
 file, a lesson, a search, then an event registration (GET the form, CSRF cookie and token,
-POST) whose confirmation e-mail must reach the SMTP server through the worker, within a bound.
+POST) whose confirmation e-mail must reach the SMTP server through the worker, within a bound;
+then the admin's password reset, whose e-mail (Django's, queued by content/mail.py) must too.
 Everything started is stopped and the database dropped, whatever happens; any failure exits
 non-zero with the servers' logs.
 
@@ -47,6 +48,7 @@ GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 POSTGRES = os.environ.get("SMOKE_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("SMOKE_REDIS_URL", "redis://127.0.0.1:6379/14")
 EMAIL = "smoke.test@example.org"
+STAFF_EMAIL = "smoke.staff@example.org"
 MAIL_WAIT = 30  # seconds the confirmation e-mail may take through the worker
 START_WAIT = 90  # seconds gunicorn may take to answer
 
@@ -66,13 +68,21 @@ class Inbox:
 
     def __init__(self):
         self.messages = []
-        self.arrived = threading.Event()
+        self.arrived = threading.Condition()
 
     async def handle_DATA(self, server, session, envelope):
         message = message_from_bytes(envelope.original_content, policy=policy.default)
-        self.messages.append((envelope.rcpt_tos, message, time.monotonic()))
-        self.arrived.set()
+        with self.arrived:
+            self.messages.append((envelope.rcpt_tos, message, time.monotonic()))
+            self.arrived.notify_all()
         return "250 OK"
+
+    def wait(self, count, timeout):
+        """The `count`-th message, or None if it has not arrived within `timeout` seconds."""
+        with self.arrived:
+            if self.arrived.wait_for(lambda: len(self.messages) >= count, timeout):
+                return self.messages[count - 1]
+        return None
 
 
 class Smoke:
@@ -156,6 +166,7 @@ class Smoke:
 
     def targets(self):
         """A lesson and an event date open for registration, from the demo just loaded."""
+        password = secrets.token_urlsafe(16)
         code = (
             "from lessons.models import LessonPage\n"
             "from campaigns.models import EventPage\n"
@@ -168,6 +179,9 @@ class Smoke:
             "        route = event.reverse_subpage('register', args=[open_dates[0].pk])\n"
             "        print(event.url + route)\n"
             "        break\n"
+            # Someone who may ask for a new admin password.
+            "from django.contrib.auth import get_user_model\n"
+            f"get_user_model().objects.create_user('smoke', '{STAFF_EMAIL}', '{password}')\n"
         )
         lines = self.manage("shell", "--no-imports", "-c", code, capture=True).strip().splitlines()
         if len(lines) != 2:
@@ -287,9 +301,10 @@ class Smoke:
         return follow_up, posted_at
 
     def wait_for_mail(self, follow_up, posted_at):
-        if not self.inbox.arrived.wait(MAIL_WAIT):
+        arrived = self.inbox.wait(1, MAIL_WAIT)
+        if arrived is None:
             raise SmokeFailure(f"no e-mail at the SMTP server within {MAIL_WAIT} s")
-        recipients, message, arrived_at = self.inbox.messages[0]
+        recipients, message, arrived_at = arrived
         body = message.get_body(preferencelist=("plain",)).get_content()
         if recipients != [EMAIL] or "inscription" not in message["Subject"].lower():
             raise SmokeFailure(f"unexpected e-mail: {recipients} {message['Subject']!r}")
@@ -302,6 +317,33 @@ class Smoke:
             ).fetchall()
         if len(rows) != 1 or rows[0][0] != "SUCCESSFUL" or not rows[0][1]:
             raise SmokeFailure(f"the e-mail did not go through the worker: {rows}")
+        return arrived_at - posted_at
+
+    def password_reset(self):
+        """Django's own e-mail (the admin password reset): queued by the request, sent by the
+        worker (content.tasks.deliver_email)."""
+        path = "/admin/password_reset/"
+        _, form = self.get(path, contains=["csrfmiddlewaretoken"])
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        fields = {"csrfmiddlewaretoken": token, "email": STAFF_EMAIL}
+        status, _, body = self.request("POST", path, body=urlencode(fields))
+        posted_at = time.monotonic()
+        if status != 302:
+            raise SmokeFailure(f"POST {path}: {status}, expected 302\n{body[:2000]}")
+        arrived = self.inbox.wait(2, MAIL_WAIT)
+        if arrived is None:
+            raise SmokeFailure(f"no password reset e-mail within {MAIL_WAIT} s")
+        recipients, message, arrived_at = arrived
+        text = message.get_body(preferencelist=("plain",)).get_content()
+        if recipients != [STAFF_EMAIL] or "/admin/password_reset/confirm/" not in text:
+            raise SmokeFailure(f"unexpected e-mail: {recipients} {message['Subject']!r}")
+        with psycopg.connect(self.env["DATABASE_URL"]) as conn:
+            rows = conn.execute(
+                "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult"
+                " WHERE task_path = 'content.tasks.deliver_email'"
+            ).fetchall()
+        if len(rows) != 1 or rows[0][0] != "SUCCESSFUL" or not rows[0][1]:
+            raise SmokeFailure(f"the reset e-mail did not go through the worker: {rows}")
         return arrived_at - posted_at
 
     # -- teardown ---------------------------------------------------------------------------
@@ -341,6 +383,7 @@ class Smoke:
             self.step("home, static file, lesson, search", self.browse, lesson_url, lesson_title)
             follow_up, posted_at = self.step("register for an event", self.register, register_url)
             delay = self.step("wait for the e-mail", self.wait_for_mail, follow_up, posted_at)
+            reset_delay = self.step("password reset e-mail", self.password_reset)
             self.check_alive()
             failed = False
         except SmokeFailure as error:
@@ -361,6 +404,7 @@ class Smoke:
             print(f"smoke: FAILED after {total:.0f} s", file=sys.stderr)
             return 1
         print(f"smoke: e-mail at the SMTP server {delay:.2f} s after the POST was answered")
+        print(f"smoke: password reset e-mail {reset_delay:.2f} s after its POST was answered")
         print(f"smoke: passed in {total:.0f} s")
         return 0
 
