@@ -27,21 +27,20 @@ def _communes():
     )
 
 
+def date_field(label):
+    """A day typed the French way (or as the browser's ISO date), optional."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text=gettext_lazy("jj/mm/aaaa"),
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"size": 10, "autocomplete": "off"}),
+    )
+
+
 class FiltersForm(forms.Form):
-    du = forms.DateField(
-        label=gettext_lazy("Du"),
-        required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        help_text=gettext_lazy("jj/mm/aaaa"),
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"size": 10, "autocomplete": "off"}),
-    )
-    au = forms.DateField(
-        label=gettext_lazy("Au"),
-        required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        help_text=gettext_lazy("jj/mm/aaaa"),
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"size": 10, "autocomplete": "off"}),
-    )
+    du = date_field(gettext_lazy("Du"))
+    au = date_field(gettext_lazy("Au"))
     commune = forms.ChoiceField(label=gettext_lazy("Commune"), required=False)
     structure = forms.ModelChoiceField(
         label=gettext_lazy("Structure"),
