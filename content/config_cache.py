@@ -165,11 +165,22 @@ def site_setting(model, site):
 
 def on_change(sender, instance, **kwargs):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
+    from wagtail_localize.models import StringTranslation, Translation
 
+    # Translatable snippets and their translations: which shown texts are still in the
+    # source language (content/text_language.py).
     if isinstance(
         instance,
-        Page | Site | Locale | PageViewRestriction | BaseSiteSetting | BaseGenericSetting,
+        Page
+        | Site
+        | Locale
+        | PageViewRestriction
+        | BaseSiteSetting
+        | BaseGenericSetting
+        | TranslatableMixin
+        | Translation
+        | StringTranslation,
     ):
         purge()
 

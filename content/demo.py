@@ -136,6 +136,11 @@ def load():
         identity.accessibility_page = legal["accessibilite"]
         identity.accessibility_status = SiteIdentity.AccessibilityStatus.PARTIAL
         identity.save()
+    if not identity.tagline_translations:
+        identity.tagline_translations = [
+            ("tagline", {"language": "en", "tagline": home_data["english"]["tagline"]})
+        ]
+        identity.save()
 
     ensure_english_home(home, home_data["english"])
     from content.places import demo as places_demo

@@ -4,10 +4,11 @@ PO file is submitted to English with wagtail-localize's TranslationCreator (what
 translation is published (docs/notes/issue-17-english-demo.md).
 
 The files are `<app>/demo_data/en/<page path under the home page>.po` (`accueil.po` is the
-home page). Their `msgid` is a French segment of the page, their `msgstr` its English. They
-are matched by msgid only: the segments' contexts name block ids, which differ from one
-database to another. `manage.py export_demo_po` writes or refreshes a file from the French
-page, keeping the English already written.
+home page); the snippets the pages bring with them (themes, glossary terms…) take their
+English from `<app>/demo_data/<data file>.en.po`. Their `msgid` is a French segment, their
+`msgstr` its English. They are matched by msgid only: the segments' contexts name block
+ids, which differ from one database to another. `manage.py export_demo_po` writes or
+refreshes a page's file from the French page, keeping the English already written.
 """
 
 from pathlib import Path
@@ -87,6 +88,45 @@ def publish(translation, user=None):
     return page
 
 
+def snippet_po_files():
+    """The English of the demo's snippets (themes, audiences, glossary terms…):
+    `<app>/demo_data/<data file>.en.po`, beside the French data file."""
+    found = []
+    for app_config in apps.get_app_configs():
+        found += sorted((Path(app_config.path) / "demo_data").glob("*.en.po"))
+    return found
+
+
+def translate_snippets(user=None):
+    """The snippets submitted to English with the pages (wagtail-localize copies them with
+    their French text) get their English the same way: the translation's PO exported, its
+    untranslated entries filled from the snippet files, imported, saved. A segment a
+    translator already translated is kept. Returns how many snippets were saved."""
+    from wagtail_localize.models import Translation
+
+    english = {}
+    for path in snippet_po_files():
+        english.update(english_by_msgid(path))
+    saved = 0
+    for translation in Translation.objects.filter(
+        target_locale__language_code="en", enabled=True
+    ).select_related("source__specific_content_type"):
+        if issubclass(translation.source.specific_content_type.model_class(), Page):
+            continue
+        po = translation.export_po()
+        po.metadata.pop("X-WagtailLocalize-TranslationID", None)
+        filled = False
+        for entry in po:
+            if not entry.obsolete and not entry.msgstr and entry.msgid in english:
+                entry.msgstr = english[entry.msgid]
+                filled = True
+        if filled:
+            translation.import_po(po, user=user)
+            translation.save_target(user=user)
+            saved += 1
+    return saved
+
+
 def load(user=None, only=None):
     """Translate every page that has a PO file and no English translation yet (an existing one
     is the translators' and left as it is); `only`: these paths and their ancestors (tests).
@@ -105,4 +145,5 @@ def load(user=None, only=None):
             continue
         translate_page(page, path, user=user)
         made += 1
-    return f"{made} English page(s) published from PO files"
+    snippets = translate_snippets(user=user)
+    return f"{made} English page(s) published from PO files, {snippets} snippet(s) translated"

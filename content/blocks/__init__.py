@@ -19,6 +19,7 @@ from .links import (
     LinkBlock,
     SectionPagesBlock,
     SocialLinkBlock,
+    TaglineTranslationBlock,
 )
 from .media import DocumentBlock, ImageBlock, VideoBlock
 from .places import NearbyHelpBlock
@@ -69,6 +70,7 @@ __all__ = [
     "StandardStreamBlock",
     "StepsBlock",
     "TableBlock",
+    "TaglineTranslationBlock",
     "TryItBlock",
     "VideoBlock",
     "check_quiz",

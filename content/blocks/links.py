@@ -65,6 +65,35 @@ class SocialLinkBlock(TextOnlySearchMixin, BaseStructBlock):
         label = _("Réseau social")
 
 
+def other_content_languages():
+    """The content languages but the site's own (French): those a setting may be given in."""
+    from django.conf import settings
+
+    return [
+        (code, name)
+        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+
+
+class TaglineTranslationBlock(BaseStructBlock):
+    """The site's tagline in another language: Wagtail's site settings cannot be translated
+    through wagtail-localize, so the setting holds one per language."""
+
+    language = blocks.ChoiceBlock(choices=other_content_languages, label=_("langue"))
+    tagline = blocks.CharBlock(
+        max_length=200,
+        label=_("accroche"),
+        help_text=_(
+            "L'accroche traduite, affichée sous le nom du site sur les pages de cette langue."
+        ),
+    )
+
+    class Meta:
+        icon = "globe"
+        label = _("Accroche dans une autre langue")
+
+
 class CallToActionBlock(LinkBlock):
     text = blocks.CharBlock(
         required=False, max_length=200, label=_("phrase d'accroche (facultative)")

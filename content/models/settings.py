@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from content.blocks import FooterLinkBlock, SocialLinkBlock
+from content.blocks import FooterLinkBlock, SocialLinkBlock, TaglineTranslationBlock
 
 
 @register_setting(icon="site")
@@ -41,6 +41,15 @@ class SiteIdentity(BaseSiteSetting):
         max_length=200,
         blank=True,
         help_text=_("Courte phrase affichée sous le nom du site."),
+    )
+    tagline_translations = StreamField(
+        [("tagline", TaglineTranslationBlock())],
+        blank=True,
+        verbose_name=_("accroche dans les autres langues"),
+        help_text=_(
+            "Sur une page d'une langue sans accroche traduite, l'accroche française est "
+            "affichée (et lue en français par les lecteurs d'écran)."
+        ),
     )
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
     contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
@@ -87,7 +96,12 @@ class SiteIdentity(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("tagline")], heading=_("Identité")
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("tagline"),
+                FieldPanel("tagline_translations"),
+            ],
+            heading=_("Identité"),
         ),
         MultiFieldPanel(
             [
@@ -109,6 +123,16 @@ class SiteIdentity(BaseSiteSetting):
         FieldPanel("social_links"),
         FieldPanel("footer_links"),
     ]
+
+    def tagline_for(self, language):
+        """(tagline, its language) for a page in ``language``: its translation, else the
+        site's own tagline, in the site's language."""
+        from django.conf import settings
+
+        for item in self.tagline_translations:
+            if item.value["language"] == language and item.value["tagline"]:
+                return item.value["tagline"], language
+        return self.tagline, settings.LANGUAGE_CODE
 
     # Every page's footer links to these three pages: fetch them with the setting, in one query.
     select_related = ["legal_page", "privacy_page", "accessibility_page"]

@@ -10,7 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from content import config_cache
+from content import config_cache, text_language
 
 from ..icons import ICONS
 
@@ -207,3 +207,45 @@ def step_picture(value):
 
     alt = "" if value.get("decorative") else value.get("alt_text") or ""
     return picture(value["image"], alt)
+
+
+# The language of shown texts (content/text_language.py) --------------------------------
+
+
+@register.filter
+def lang_of(obj, field=""):
+    """` lang="fr"` for an element showing a translatable object's text (its ``field``, or
+    any) that is not in the page's language: a French snippet, or an English copy not
+    translated yet. `<dfn{{ term|lang_of:"term" }}>`."""
+    return text_language.object_lang(obj, field or None)
+
+
+@register.filter
+def in_its_language(obj, field=""):
+    """The object's text (its ``field``, else its name), inside `<span lang="…">` when it is
+    not in the page's language; a plain string is shown as it is."""
+    text = getattr(obj, field) if field else str(obj)
+    attribute = text_language.object_lang(obj, field or None) if hasattr(obj, "_meta") else ""
+    if attribute:
+        return format_html("<span{}>{}</span>", attribute, text)
+    return text
+
+
+@register.simple_tag
+def setting_lang():
+    """` lang="fr"` for a site setting's text on a page in another language: settings are
+    written in the site's language and Wagtail cannot translate them."""
+    return text_language.setting_lang()
+
+
+@register.simple_tag(takes_context=True)
+def site_tagline(context):
+    """The site identity's tagline in the page's language (its translation, else the French
+    one) and the `lang` attribute its element needs."""
+    from content.models import SiteIdentity
+
+    request = context.get("request")
+    if request is None:
+        return {"text": "", "lang": ""}
+    text, language = SiteIdentity.for_request(request).tagline_for(text_language.current_language())
+    return {"text": text, "lang": text_language.lang_attribute(language)}

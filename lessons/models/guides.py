@@ -288,9 +288,9 @@ class ExplainerPage(AudienceThemeMixin, BasePage):
 
     @property
     def card_labels(self):
-        return [theme.name for theme in self.themes.all()] + [
-            audience.name for audience in self.audiences.all()
-        ]
+        # The terms themselves, not their names: the card marks one not in the page's
+        # language (content_tags.in_its_language).
+        return [*self.themes.all(), *self.audiences.all()]
 
     @property
     def card_meta(self):
@@ -455,8 +455,8 @@ class ToolGuidePage(AudienceThemeMixin, BasePage):
     def card_labels(self):
         return [
             self.get_cost_display(),
-            *(theme.name for theme in self.themes.all()),
-            *(audience.name for audience in self.audiences.all()),
+            *self.themes.all(),
+            *self.audiences.all(),
         ]
 
     @property

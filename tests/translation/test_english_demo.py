@@ -81,7 +81,9 @@ def test_loading_twice_creates_no_duplicate(
 ):
     pages = Page.objects.filter(locale=english).count()
     translations = Translation.objects.count()
-    assert load(django_capture_on_commit_callbacks) == "0 English page(s) published from PO files"
+    assert load(django_capture_on_commit_callbacks) == (
+        "0 English page(s) published from PO files, 0 snippet(s) translated"
+    )
     assert Page.objects.filter(locale=english).count() == pages
     assert Translation.objects.count() == translations
 
