@@ -15,6 +15,8 @@ SQLite. The PostgreSQL tweak pairs with migration 0002 (see docs/search.md, "Spe
   ignores accents too.
 """
 
+import functools
+
 from django.db import connection
 
 # Ranking favours complete pages: the text-match score is multiplied by a factor from 1 (a
@@ -45,11 +47,14 @@ def type_factor(content_type_field):
     return Case(*whens, default=Value(1.0), output_field=FloatField())
 
 
-def rank_factor(body_field, content_type_field):
-    return completeness(body_field) * type_factor(content_type_field)
+def rank_factor(completeness_factor, content_type_field):
+    return completeness_factor * type_factor(content_type_field)
 
 
 def completeness(body_field):
+    """The completeness factor computed from the indexed text (SQLite). PostgreSQL stores
+    it in the index table instead (COMPLETENESS_COLUMN, migration 0005): computing it
+    reads the whole text, TOASTed, of every matching row."""
     from django.db.models import FloatField, Value
     from django.db.models.functions import Cast, Coalesce, Least, Length
 
@@ -57,6 +62,91 @@ def completeness(body_field):
     return Value(1.0) + Cast(length, FloatField()) * Value(
         COMPLETENESS_WEIGHT / COMPLETE_CHARACTERS
     )
+
+
+# PostgreSQL: the completeness factor as a stored generated column of
+# wagtailsearch_indexentry (migration 0005 writes the same formula as completeness()), so the
+# ranking reads a float instead of the TOASTed body text of every match; PostgreSQL keeps it
+# right on every insert and update of an entry (publish, reindex).
+COMPLETENESS_COLUMN = "capnum_completeness"
+# Two-phase ranking (PostgreSQL): at most this many pages whose title matches, and this many
+# pages that match at all, are ranked exactly; see VectorAliasMixin._two_phase_search.
+TITLE_CANDIDATES = 1000
+CANDIDATES = 2000
+TWO_PHASE_MAX_STOP = 500  # the search page keeps 500 hits (search.query.MAX_HITS)
+
+
+@functools.cache
+def _entry_column_class():
+    from django.db.models import Expression, F, FloatField
+
+    class RawColumn(Expression):
+        output_field = FloatField()
+
+        def __init__(self, alias, column):
+            super().__init__()
+            self.alias, self.column = alias, column
+
+        def as_sql(self, compiler, connection):
+            alias = compiler.quote_name_unless_alias(self.alias)
+            return f"{alias}.{connection.ops.quote_name(self.column)}", []
+
+        def relabeled_clone(self, relabels):
+            return RawColumn(relabels.get(self.alias, self.alias), self.column)
+
+        def get_group_by_cols(self):
+            return [self]
+
+    class EntryColumn(Expression):
+        """A column of wagtailsearch_indexentry that Wagtail's IndexEntry model does not
+        declare, reached through `prefix` ("index_entries__" from the searched model, ""
+        from IndexEntry): the join is the one of a declared column of the same table."""
+
+        output_field = FloatField()
+
+        def __init__(self, prefix, column):
+            super().__init__()
+            self.prefix, self.column = prefix, column
+
+        def resolve_expression(
+            self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+        ):
+            col = F(f"{self.prefix}title_norm").resolve_expression(
+                query, allow_joins, reuse, summarize, for_save
+            )
+            return RawColumn(col.alias, self.column)
+
+    return EntryColumn
+
+
+def EntryColumn(prefix, column):
+    return _entry_column_class()(prefix, column)
+
+
+def _any_term_query(query):
+    """True for a query that matches where any one of its terms is: one term, or terms joined
+    by OR (terms are split as modelsearch splits them). Such a query matches ``title ||
+    body`` exactly when it matches ``title`` or ``body``; a query with AND, NOT or a phrase
+    may match the concatenation only."""
+    import re
+
+    from modelsearch.query import Boost, Or, PlainText
+
+    if isinstance(query, PlainText):
+        terms = [t for t in re.split(r"[\s\-]+", query.query_string) if t]
+        return len(terms) <= 1 or query.operator == "or"
+    if isinstance(query, Boost):
+        return _any_term_query(query.subquery)
+    if isinstance(query, Or):
+        return all(_any_term_query(child) for child in query.subqueries)
+    return False
+
+
+def _contains(query, kind):
+    if isinstance(query, kind):
+        return True
+    children = getattr(query, "subqueries", None) or [getattr(query, "subquery", None)]
+    return any(_contains(child, kind) for child in children if child is not None)
 
 
 def queryset_locale_id(queryset):
@@ -80,13 +170,17 @@ def _postgres_classes():
     import copy
     from collections import defaultdict
 
+    from django.db.models import CharField, F, Q
+    from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
         PostgresAutocompleteQueryCompiler,
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
     from modelsearch.query import Fuzzy, MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
 
     from search.languages import locale_language, postgres_config
 
@@ -128,14 +222,67 @@ def _postgres_classes():
             vectors = self.get_search_vectors(tsquery)
             rank = self._build_rank_expression(vectors, config)
             if self.order_by_relevance and not isinstance(self, PostgresAutocompleteQueryCompiler):
+                if self._two_phase(score_field, stop):
+                    return self._two_phase_search(tsquery, rank, start, stop)
                 rank = rank * rank_factor(
-                    "index_entries__body_text", "index_entries__content_type_id"
+                    EntryColumn("index_entries__", COMPLETENESS_COLUMN),
+                    "index_entries__content_type_id",
                 )
             combined = vectors[0][0]
             for vector, _boost in vectors[1:]:
                 combined = combined._combine(vector, "||", False)
             queryset = self.queryset.alias(_vector_=combined).filter(_vector_=tsquery)
             return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+        def _two_phase(self, score_field, stop):
+            return (
+                score_field is None
+                and self.fields is None
+                and stop is not None
+                and stop <= TWO_PHASE_MAX_STOP
+                and not self.queryset.query.is_sliced
+            )
+
+        def _two_phase_search(self, tsquery, rank, start, stop):
+            """Rank exactly only a bounded set of candidates (docs/search.md, "Speed"): the
+            TITLE_CANDIDATES most complete pages whose title matches and the CANDIDATES most
+            complete pages that match at all. Both are cheap to find (a GIN index, or the
+            completeness index walked in order until enough rows match) and neither computes
+            ts_rank; the exact rank (ts_rank of title and body, completeness, page type) is
+            then computed for those rows only. When no more than CANDIDATES pages match, the
+            second set holds them all and the order is exactly the one-phase order."""
+            model = self.queryset.model
+            visible = (
+                self.queryset.order_by()
+                .annotate(_object_id=Cast("pk", output_field=CharField(max_length=50)))
+                .values("_object_id")
+            )
+            entries = IndexEntry._default_manager.filter(
+                content_type_id__in=get_descendants_content_types_pks(model),
+                object_id__in=visible,
+            )
+            most_complete = EntryColumn("", COMPLETENESS_COLUMN).desc()
+            if _any_term_query(self.query):
+                # Any one of the words: a page matches in its title or its body, so the
+                # two vectors are tested apart. (title || body) builds a new vector for
+                # every row it tests: ~7 µs a row, when ts_match on a stored vector is ~1.
+                matching = entries.filter(Q(title=tsquery) | Q(body=tsquery))
+            else:
+                matching = entries.alias(
+                    _vector_=F("title")._combine(F("body"), "||", False)
+                ).filter(_vector_=tsquery)
+            by_title = entries.filter(title=tsquery)
+            if _contains(self.query, Not):  # a title without the word is not a match
+                by_title = matching.filter(title=tsquery)
+            candidates = (by_title.order_by(most_complete).values("id")[:TITLE_CANDIDATES]).union(
+                matching.order_by(most_complete).values("id")[:CANDIDATES], all=True
+            )
+            rank = rank * rank_factor(
+                EntryColumn("index_entries__", COMPLETENESS_COLUMN),
+                "index_entries__content_type_id",
+            )
+            queryset = self.queryset.filter(index_entries__id__in=candidates)
+            return self._apply_ordering_and_scoring(queryset, rank, start, stop)
 
     class QueryCompiler(LanguageConfigMixin, VectorAliasMixin, PostgresSearchQueryCompiler):
         pass
@@ -203,7 +350,7 @@ def _sqlite_classes():
             rank = self._build_rank_expression(self.get_search_vectors(), config)
             if not isinstance(self, SQLiteAutocompleteQueryCompiler):
                 rank = rank * rank_factor(
-                    "index_entry__body", "index_entry__content_type_id"
+                    completeness("index_entry__body"), "index_entry__content_type_id"
                 )  # bm25: lower is better
             ranked = (
                 SQLiteFTSIndexEntry.objects.filter(match)

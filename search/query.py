@@ -182,10 +182,12 @@ def place_type_option(places):
     return FacetOption(PLACE_TYPE, str(Place._meta.verbose_name).capitalize(), len(places))
 
 
-def vocabulary(locale):
-    """Known words: page titles and summaries of the locale, plus synonyms."""
+def vocabulary(locale, titles=None):
+    """Known words: page titles of the locale (or the `titles` given), plus synonyms."""
     words = set()
-    for title in base_queryset(locale).values_list("title", flat=True):
+    if titles is None:
+        titles = base_queryset(locale).values_list("title", flat=True)
+    for title in titles:
         words.update(normalise_term(w) for w in query_words(title))
     for group in synonym_groups(locale):
         for variant in group:
@@ -193,20 +195,49 @@ def vocabulary(locale):
     return {w for w in words if len(w) > 2 and not w.isdigit()}
 
 
+# PostgreSQL: titles are found through the trigram index on lower(title) (migration 0002)
+# with pg_trgm's operators, whose thresholds the settings set on the connection
+# (site/settings/base.py): `%>` (word similarity, 0.4) for the candidates, `%>>` (strict word
+# similarity, 0.2) for the wider look-up when no title is close. Filtering on the
+# word_similarity() function instead reads every title of the site.
+SIMILAR_TITLES = 20
+NEAR_TITLES = 50
+
+
+def _postgres_similar_titles(word, locale, lookup, similarity, minimum, limit):
+    from django.db.models.functions import Lower
+
+    return list(
+        base_queryset(locale)
+        .annotate(_title=Lower("title"), sim=similarity(word, "title"))
+        .filter(**{f"_title__{lookup}": word, "sim__gt": minimum})
+        .order_by("-sim")
+        .values_list("title", flat=True)[:limit]
+    )
+
+
 def _postgres_candidate_words(word, locale):
     from django.contrib.postgres.search import TrigramWordSimilarity
 
-    titles = (
-        base_queryset(locale)
-        .annotate(sim=TrigramWordSimilarity(word, "title"))
-        .filter(sim__gt=0.4)
-        .order_by("-sim")
-        .values_list("title", flat=True)[:20]
+    titles = _postgres_similar_titles(
+        word, locale, "trigram_word_similar", TrigramWordSimilarity, 0.4, SIMILAR_TITLES
     )
     words = set()
     for title in titles:
         words.update(normalise_term(w) for w in query_words(title))
     return words
+
+
+def _postgres_vocabulary(word, locale):
+    """The words of the titles that share a few trigrams with a whole word of theirs, plus
+    synonyms: where the spelling correction looks when no title is close (the SQLite
+    vocabulary reads every title)."""
+    from django.contrib.postgres.search import TrigramStrictWordSimilarity
+
+    titles = _postgres_similar_titles(
+        word, locale, "trigram_strict_word_similar", TrigramStrictWordSimilarity, 0, NEAR_TITLES
+    )
+    return vocabulary(locale, titles)
 
 
 def suggest(text, locale):
@@ -222,7 +253,9 @@ def suggest(text, locale):
             corrected.append(word)
             continue
         candidates = _postgres_candidate_words(norm, locale) if is_postgres() else None
-        if not candidates:
+        if not candidates and is_postgres():
+            candidates = _postgres_vocabulary(norm, locale)
+        elif not candidates:
             vocab = vocab if vocab is not None else vocabulary(locale)
             candidates = vocab
         if norm in candidates:

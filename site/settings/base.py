@@ -151,7 +151,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The data lives in RAM or on SSD: with the default random_page_cost (4, spinning
     # disks) the planner reads the whole search index table for a common word instead of
     # the GIN index (search p50 64 -> 31 ms at 10 000 pages, see docs/search.md "Speed").
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
+    # pg_trgm's operator thresholds for the spelling correction's title look-ups through
+    # the trigram index (search/query.py, "did you mean").
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c random_page_cost=1.1 -c pg_trgm.word_similarity_threshold=0.4"
+        " -c pg_trgm.strict_word_similarity_threshold=0.2"
+    )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         sqlite_options(float(env("SQLITE_BUSY_TIMEOUT", "20")))

@@ -1,0 +1,105 @@
+"""What keeps PostgreSQL ranking and the spelling correction cheap (docs/search.md, "Speed"):
+the stored completeness column, the two-phase ranking, the trigram-indexed look-ups."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from search import backends
+from search import query as sq
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL index table only"
+)
+
+
+def french():
+    return Locale.objects.get(language_code="fr")
+
+
+def completeness_of(page):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT capnum_completeness, length(body_text) FROM wagtailsearch_indexentry "
+            "WHERE object_id = %s",
+            [str(page.pk)],
+        )
+        return cursor.fetchone()
+
+
+@postgres_only
+def test_stored_completeness_follows_publish_edit_and_unpublish(home):
+    page = StandardPageFactory(parent=home, title="Atelier quillorne", live=False)
+    page.summary = "Court."
+    page.save_revision().publish()
+    stored, length = completeness_of(page)
+    assert stored == pytest.approx(1 + length * backends.COMPLETENESS_WEIGHT / 4000)
+    short = stored
+
+    page.refresh_from_db()
+    page.summary = "Un résumé bien plus long sur les ateliers numériques. " * 20
+    page.save_revision().publish()
+    stored, length = completeness_of(page)
+    assert stored > short
+    assert stored == pytest.approx(1 + min(length, 4000) * backends.COMPLETENESS_WEIGHT / 4000)
+
+    page.unpublish()
+    assert sq.run_query(sq.build_query("quillorne", french())[0], french()) == []
+
+
+@postgres_only
+def test_two_phase_ranking_gives_the_exact_order_when_candidates_hold_every_match(
+    monkeypatch,
+):
+    locale = french()
+    queries = ["arnaque", "numérique", "mot de passe", "fake news", "atelier"]
+    two_phase = {q: sq.run_query(sq.build_query(q, locale)[0], locale) for q in queries}
+    monkeypatch.setattr(backends, "TWO_PHASE_MAX_STOP", 0)  # one phase: every match ranked
+    one_phase = {q: sq.run_query(sq.build_query(q, locale)[0], locale) for q in queries}
+    assert all(two_phase.values())
+    assert two_phase == one_phase
+
+
+@postgres_only
+def test_two_phase_ranking_keeps_title_matches_and_the_most_complete_pages(home, monkeypatch):
+    """Beyond the candidate limits only the most complete matches and the most complete
+    title matches are ranked: the title match still comes first."""
+    long_text = "Le quorvex revient dans ce long texte sur les ateliers. " * 60
+    for n in range(6):
+        StandardPageFactory(parent=home, title=f"Atelier {n}", summary=long_text)
+    StandardPageFactory(parent=home, title="Quorvex", summary="Le quorvex.")
+    locale = french()
+    query = sq.build_query("quorvex", locale)[0]
+    assert len(sq.run_query(query, locale)) == 7
+    monkeypatch.setattr(backends, "TITLE_CANDIDATES", 1)
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
+    hits = sq.run_query(query, locale)
+    assert len(hits) == 4
+    assert sq.Page.objects.get(pk=hits[0][0]).title == "Quorvex"
+
+
+@postgres_only
+def test_spelling_correction_reads_titles_through_the_trigram_index():
+    locale = french()
+    with CaptureQueriesContext(connection) as captured:
+        assert sq.suggest("cannva", locale) == "canva"
+        assert sq.suggest("xqzwvk", locale) == ""
+    title_reads = [q["sql"] for q in captured.captured_queries if '"wagtailcore_page"' in q["sql"]]
+    assert title_reads
+    # Every read of the titles is filtered by a trigram operator (the index on lower(title)).
+    assert all("%>" in sql for sql in title_reads)
+    assert all('LOWER("wagtailcore_page"."title") %>' in sql for sql in title_reads)
+    # ... which the trigram index on lower(title) serves (the demo is too small for the
+    # planner to prefer it; EXPLAIN at 10 000 pages: docs/notes/issue-21-search-bench.md).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_page_title_trgm'")
+        assert "gin (lower((title)::text) gin_trgm_ops)" in cursor.fetchone()[0]
+
+
+def test_spelling_correction_when_no_title_is_close():
+    """A transposition (« cnava ») shares few trigrams with « canva »: the wider look-up
+    (PostgreSQL) or the whole vocabulary (SQLite) still corrects it."""
+    assert sq.suggest("cnava", french()) == "canva"
