@@ -7,8 +7,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.admin.views import account
 
 from content import ratelimit
@@ -45,11 +46,25 @@ def lockouts(request):
     )
 
 
+class PasswordResetForm(WagtailPasswordResetForm):
+    """Wagtail's, the e-mail written in the admin language the user chose (their account's
+    preferences), as Wagtail's notifications are; without a choice, the page's language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        profile = getattr(context["user"], "wagtail_userprofile", None)
+        language = (profile.preferred_language if profile else "") or translation.get_language()
+        with translation.override(language):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
 class PasswordResetView(account.PasswordResetView):
     """Wagtail's password reset, limited: a client may ask a few times an hour (over that,
     the form comes back with their address and a message, 429), and one address receives a
     few reset e-mails a day, whoever asks. Past that cap the page says, as always, that an
     e-mail was sent if the address is known, so nobody learns which addresses are."""
+
+    def get_form_class(self):
+        return PasswordResetForm
 
     def post(self, request, *args, **kwargs):
         wait = ratelimit.hit(request, "password_reset")

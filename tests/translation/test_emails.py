@@ -51,3 +51,23 @@ def test_emails_follow_the_language_of_the_event_page(events):
     assert "1 place" in en_status.body
     assert en_reminder.subject == f"Reminder: {english.title}, tomorrow"
     assert fr_reminder.subject == f"Rappel : {french.title}, demain"
+
+
+def test_the_password_reset_follows_the_language_the_user_chose(client, django_user_model):
+    """Asked from the French admin page: in English for an editor who chose English in their
+    account, in French for one who chose nothing."""
+    from wagtail.users.models import UserProfile
+
+    english = django_user_model.objects.create_user("jo", "jo@example.org", "x")
+    profile = UserProfile.get_for_user(english)
+    profile.preferred_language = "en"
+    profile.save()
+    django_user_model.objects.create_user("lou", "lou@example.org", "x")
+    for address in ("jo@example.org", "lou@example.org"):
+        response = client.post("/admin/password_reset/", {"email": address})
+        assert response.status_code == 302
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        "jo@example.org": "Password reset",
+        "lou@example.org": "Réinitialisation de mot de passe",
+    }
