@@ -33,7 +33,7 @@ def add_places(total):
     from wagtail.models import Locale
 
     from content.models import Place
-    from content.models.places import FRAIS_A_CHARGE, MODALITES_ACCES, SERVICES
+    from content.models.place_standard import FRAIS_A_CHARGE, MODALITES_ACCES, SERVICES
     from content.places import communes
 
     rng = random.Random(14)

@@ -15,7 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from .models.events import Occurrence, Registration, promote_waiting
+from .models.events import Occurrence
+from .models.registrations import Registration, promote_waiting
 
 
 def absolute(path):

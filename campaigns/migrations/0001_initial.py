@@ -9,7 +9,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import campaigns.models.campaigns
+import campaigns.models.shortlinks
 
 
 class Migration(migrations.Migration):
@@ -1607,7 +1607,7 @@ class Migration(migrations.Migration):
                 (
                     "code",
                     models.SlugField(
-                        default=campaigns.models.campaigns.new_code,
+                        default=campaigns.models.shortlinks.new_code,
                         help_text="Ce qui suit /c/ dans le lien court. Généré automatiquement.",
                         max_length=20,
                         unique=True,

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import campaigns.models.campaigns
+import campaigns.models.shortlinks
 
 
 def lower_case_codes(apps, schema_editor):
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 max_length=20,
                 null=True,
                 unique=True,
-                validators=[campaigns.models.campaigns.validate_custom_code],
+                validators=[campaigns.models.shortlinks.validate_custom_code],
                 verbose_name="code",
             ),
         ),

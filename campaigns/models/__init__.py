@@ -6,9 +6,10 @@ from .campaigns import (
     CampaignKit,
     CampaignPage,
     CampaignPartner,
-    ShortLink,
 )
-from .events import EventIndexPage, EventPage, Occurrence, Registration
+from .events import EventIndexPage, EventPage, Occurrence
+from .registrations import Registration
+from .shortlinks import ShortLink
 
 __all__ = [
     "CampaignCounter",

@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from ..models import CampaignCounter, CampaignPage
-from ..models.campaigns import channel_label
+from ..models.shortlinks import channel_label
 from .campaigns import report_rows
 
 

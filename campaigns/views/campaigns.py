@@ -18,7 +18,7 @@ from content.spreadsheet import csv_response
 
 from ..kit import kit_path
 from ..models import CampaignCounter, CampaignKit, CampaignPage, ShortLink
-from ..models.campaigns import channel_label
+from ..models.shortlinks import channel_label
 
 
 def count(request, campaign_id, channel, metric):

@@ -7,7 +7,7 @@ import django.db.models.deletion
 import modelsearch.index
 from django.db import migrations, models
 
-import content.models.places
+import content.models.place_standard
 
 
 class Migration(migrations.Migration):
@@ -132,7 +132,9 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Valeurs séparées par « ; », parmi : Itinérant ; Fixe.",
                         max_length=40,
-                        validators=[content.models.places.list_validator(["Itinérant", "Fixe"])],
+                        validators=[
+                            content.models.place_standard.list_validator(["Itinérant", "Fixe"])
+                        ],
                         verbose_name="itinérance",
                     ),
                 ),
@@ -142,7 +144,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Valeurs séparées par « ; », parmi : Aide aux démarches administratives ; Maîtrise des outils numériques du quotidien ; Insertion professionnelle via le numérique ; Utilisation sécurisée du numérique ; Parentalité et éducation avec le numérique ; Loisirs et créations numériques ; Compréhension du monde numérique ; Accès internet et matériel informatique ; Acquisition de matériel informatique à prix solidaire.",
                         validators=[
-                            content.models.places.list_validator(
+                            content.models.place_standard.list_validator(
                                 [
                                     "Aide aux démarches administratives",
                                     "Maîtrise des outils numériques du quotidien",
@@ -166,7 +168,7 @@ class Migration(migrations.Migration):
                         help_text="Valeurs séparées par « ; », parmi : Jeunes ; Étudiants ; Familles et/ou enfants ; Seniors ; Femmes.",
                         max_length=250,
                         validators=[
-                            content.models.places.list_validator(
+                            content.models.place_standard.list_validator(
                                 [
                                     "Jeunes",
                                     "Étudiants",
@@ -186,7 +188,7 @@ class Migration(migrations.Migration):
                         help_text="Valeurs séparées par « ; », parmi : Surdité ; Handicaps moteurs ; Handicaps mentaux ; Illettrisme ; Langues étrangères (anglais) ; Langues étrangères (autres) ; Déficience visuelle.",
                         max_length=250,
                         validators=[
-                            content.models.places.list_validator(
+                            content.models.place_standard.list_validator(
                                 [
                                     "Surdité",
                                     "Handicaps moteurs",
@@ -208,7 +210,7 @@ class Migration(migrations.Migration):
                         help_text="Valeurs séparées par « ; », parmi : Gratuit ; Gratuit sous condition ; Payant.",
                         max_length=100,
                         validators=[
-                            content.models.places.list_validator(
+                            content.models.place_standard.list_validator(
                                 ["Gratuit", "Gratuit sous condition", "Payant"]
                             )
                         ],
@@ -222,7 +224,7 @@ class Migration(migrations.Migration):
                         help_text="Valeurs séparées par « ; », parmi : Se présenter ; Téléphoner ; Contacter par mail ; Prendre un RDV en ligne.",
                         max_length=250,
                         validators=[
-                            content.models.places.list_validator(
+                            content.models.place_standard.list_validator(
                                 [
                                     "Se présenter",
                                     "Téléphoner",
@@ -241,7 +243,7 @@ class Migration(migrations.Migration):
                         help_text="Valeurs séparées par « ; », parmi : En autonomie ; Accompagnement individuel ; Dans un atelier collectif ; À distance.",
                         max_length=250,
                         validators=[
-                            content.models.places.list_validator(
+                            content.models.place_standard.list_validator(
                                 [
                                     "En autonomie",
                                     "Accompagnement individuel",

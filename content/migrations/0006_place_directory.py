@@ -9,7 +9,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import content.models.places
+import content.models.place_standard
 
 
 class Migration(migrations.Migration):
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
                 help_text="Valeurs séparées par « ; », parmi : Aidants Connect ; Bibliothèques numérique de référence ; Certification PIX ; Conseillers numériques ; Emmaüs Connect ; France Services ; Grande école du numérique ; La Croix Rouge ; Point d'accès numérique CAF ; Promeneurs du net ; Relais numérique (Emmaüs Connect).",
                 max_length=500,
                 validators=[
-                    content.models.places.list_validator(
+                    content.models.place_standard.list_validator(
                         [
                             "Aidants Connect",
                             "Bibliothèques numérique de référence",
@@ -117,7 +117,7 @@ class Migration(migrations.Migration):
                 help_text="Valeurs séparées par « ; », parmi : Prêt de matériel ; Connexion solidaire ; Matériel reconditionné ; Ordinateurs en libre accès.",
                 max_length=250,
                 validators=[
-                    content.models.places.list_validator(
+                    content.models.place_standard.list_validator(
                         [
                             "Prêt de matériel",
                             "Connexion solidaire",
@@ -146,7 +146,7 @@ class Migration(migrations.Migration):
                 help_text="Valeurs séparées par « ; », parmi : Formé à « Mon Espace Santé » ; Formé à « DUPLEX » (illettrisme) ; Arnia/MedNum BFC (Bourgogne-Franche-Comté) ; Collectif ressources et acteurs réemploi (Normandie) ; Étapes numériques(La Poste) ; Fabriques de Territoire ; Les Éclaireurs du numérique (Drôme) ; Mes Papiers (Métropole de Lyon) ; ORDI 3.0 ; SUD LABS (PACA).",
                 max_length=500,
                 validators=[
-                    content.models.places.list_validator(
+                    content.models.place_standard.list_validator(
                         [
                             "Formé à « Mon Espace Santé »",
                             "Formé à « DUPLEX » (illettrisme)",
@@ -257,7 +257,7 @@ class Migration(migrations.Migration):
                 help_text="Valeurs séparées par « ; », parmi : Se présenter ; Téléphoner ; Contacter par mail ; Prendre un RDV en ligne ; Ce lieu n'accueille pas de public ; Envoyer un mail avec une fiche de prescription.",
                 max_length=250,
                 validators=[
-                    content.models.places.list_validator(
+                    content.models.place_standard.list_validator(
                         [
                             "Se présenter",
                             "Téléphoner",

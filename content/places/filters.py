@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from content.models.places import (
+from content.models.place_standard import (
     MODALITES_ACCOMPAGNEMENT,
     PRISE_EN_CHARGE_SPECIFIQUE,
     PUBLICS_SPECIFIQUEMENT_ADRESSES,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 
 from content.models import Place
-from content.models.places import list_validator
+from content.models.place_standard import list_validator
 
 from . import standard
 
@@ -215,19 +215,12 @@ def schema_errors(line, record):
     return errors
 
 
-LIST_FIELDS = {
-    name: Place._meta.get_field(name)
-    for name in (
-        "itinerance",
-        "services",
-        "publics_specifiquement_adresses",
-        "prise_en_charge_specifique",
-        "frais_a_charge",
-        "dispositif_programmes_nationaux",
-        "formations_labels",
-        "modalites_acces",
-        "modalites_accompagnement",
-    )
+# The fields whose values come from one of the standard's lists (the model's list_validator).
+LIST_VALIDATORS = {
+    model_field.name: validator
+    for model_field in Place._meta.concrete_fields
+    for validator in model_field.validators
+    if isinstance(validator, list_validator)
 }
 
 
@@ -235,15 +228,11 @@ def list_errors(line, values):
     """Unknown values of the standard's lists, named one by one (the schema's pattern only
     says the cell does not match)."""
     errors = []
-    for name, model_field in LIST_FIELDS.items():
+    for name, validator in LIST_VALIDATORS.items():
         if name not in values:
             continue
-        for validator in model_field.validators:
-            if isinstance(validator, list_validator):
-                unknown = [v for v in values[name].split(";") if v and v not in validator.allowed]
-                errors.extend(
-                    RowError(line, name, v, _("valeur inconnue du standard")) for v in unknown
-                )
+        unknown = [v for v in values[name].split(";") if v and v not in validator.allowed]
+        errors.extend(RowError(line, name, v, _("valeur inconnue du standard")) for v in unknown)
     return errors
 
 

@@ -12,7 +12,7 @@ import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from content.models.places import split_values
+from content.models.place_standard import split_values
 
 VERSION = "1.0.2"
 TABLE_SCHEMA = (

@@ -1,5 +1,6 @@
 from .guides import Cost, ExplainerIndexPage, ExplainerPage, GuideIndexPage, ToolGuidePage
-from .paths import LearningIndexPage, LearningPathPage, LessonPage, LessonStreamBlock, Level
+from .learning_index import LearningIndexPage
+from .paths import LearningPathPage, LessonPage, LessonStreamBlock, Level
 from .reports import SessionReport
 from .school import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
 

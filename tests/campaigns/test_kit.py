@@ -10,6 +10,7 @@ from PIL import Image, ImageFont
 from pypdf import PdfReader
 
 from campaigns import kit
+from campaigns.kit import images
 from campaigns.models import CampaignKit, CampaignPage
 
 from .helpers import make_campaign, make_image, png_bytes, png_claiming_size
@@ -108,16 +109,16 @@ def test_publishing_generates_the_kit_in_a_task():
 
 def test_very_long_french_headline_never_overflows():
     width, height = 900, 300
-    measure_for = kit.pil_measure(kit.FONT_BOLD)
-    size, lines = kit.fit(LONG_HEADLINE, measure_for, width, height, 90, 18)
-    font = ImageFont.truetype(kit.FONT_BOLD, size)
+    measure_for = images.pil_measure(images.FONT_BOLD)
+    size, lines = images.fit(LONG_HEADLINE, measure_for, width, height, 90, 18)
+    font = ImageFont.truetype(images.FONT_BOLD, size)
     assert all(font.getlength(line) <= width for line in lines)
     assert len(lines) * size * 1.2 <= height
     # An unbreakable word is broken rather than overflowing.
-    size, lines = kit.fit("x" * 400, measure_for, 200, 100, 40, 20)
-    font = ImageFont.truetype(kit.FONT_BOLD, size)
+    size, lines = images.fit("x" * 400, measure_for, 200, 100, 40, 20)
+    font = ImageFont.truetype(images.FONT_BOLD, size)
     assert all(font.getlength(line) <= 200 for line in lines)
-    image = kit.social_image(
+    image = images.social_image(
         kit.placeholder_visual(), (1200, 630), LONG_HEADLINE, LONG_HEADLINE, "x"
     )
     assert image.size == (1200, 630)
@@ -135,7 +136,7 @@ def test_very_long_french_headline_never_overflows():
 )
 def test_hostile_master_visuals_are_refused(content, code):
     with pytest.raises(ValidationError) as error:
-        kit.validate_master_visual(io.BytesIO(content))
+        images.validate_master_visual(io.BytesIO(content))
     assert error.value.code == code
     page = CampaignPage(
         title="x",
@@ -152,4 +153,4 @@ def test_hostile_master_visuals_are_refused(content, code):
 
 
 def test_reasonable_visual_is_accepted():
-    kit.validate_master_visual(io.BytesIO(png_bytes((2000, 1000))))
+    images.validate_master_visual(io.BytesIO(png_bytes((2000, 1000))))

@@ -12,8 +12,9 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from campaigns import kit
+from campaigns.kit import images as kit_images
 from campaigns.models import CampaignPage, ShortLink
-from campaigns.models.campaigns import CODE_ALPHABET, code_for, validate_custom_code
+from campaigns.models.shortlinks import CODE_ALPHABET, code_for, validate_custom_code
 
 from .helpers import make_campaign
 
@@ -39,7 +40,7 @@ def test_every_short_link_prints_on_one_line(campaign, suffix):
     entry = next(f for f in generated.files if f["name"].endswith(suffix))
     page = PdfReader(io.BytesIO(stored(generated, entry["name"]))).pages[0]
     lines = [line.strip() for line in page.extract_text().splitlines()]
-    printed = kit.printed_link(entry["link"])
+    printed = kit_images.printed_link(entry["link"])
     assert printed.startswith("www.cap-numerique-boulonnais.example.fr/c/")
     assert printed in lines
     assert not any(line.endswith("-") and line in printed for line in lines)
@@ -60,8 +61,8 @@ def test_each_channel_gets_its_own_link(campaign):
         expected = links.get(entry["channel"]) or campaign.full_url
         assert entry["link"] == expected
         # The stored image is exactly the one drawn with that link.
-        size = next(v for k, v in kit.SOCIAL_SIZES.items() if f"-{k}-" in name)
-        drawn = kit.social_image(
+        size = next(v for k, v in kit_images.SOCIAL_SIZES.items() if f"-{k}-" in name)
+        drawn = kit_images.social_image(
             kit.load_visual(campaign), size, campaign.headline, campaign.cta_label, expected
         )
         image = Image.open(io.BytesIO(stored(generated, name))).convert("RGB")

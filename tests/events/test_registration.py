@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 
 from campaigns.models import Occurrence, Registration
-from campaigns.models.events import MAX_SEATS_PER_REGISTRATION
+from campaigns.models.registrations import MAX_SEATS_PER_REGISTRATION
 
 from .factories import in_days, make_agenda, make_event
 
@@ -73,7 +73,7 @@ def test_phone_alone_is_enough(client, event):
 
 def test_seats_limit_never_above_global_maximum(home):
     event = make_event(make_agenda(home), capacity=500)
-    from campaigns.events_views import RegistrationForm
+    from campaigns.views.registrations import RegistrationForm
 
     form = RegistrationForm({**VALID, "seats": str(MAX_SEATS_PER_REGISTRATION + 1)}, max_seats=500)
     assert not form.is_valid()

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from campaigns import notifications
 from campaigns.models import EventPage
-from campaigns.models.events import Registration
+from campaigns.models.registrations import Registration
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ EVENT_REGISTRATION_RETENTION_DAYS, default 30). Seat counts and statuses are kep
 
 from django.core.management.base import BaseCommand
 
-from campaigns.models.events import purge_old_registrations, retention_days
+from campaigns.models.registrations import purge_old_registrations, retention_days
 
 
 class Command(BaseCommand):
