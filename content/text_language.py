@@ -95,10 +95,21 @@ def translation_states(locale_id):
 
 def language_of(obj, field=None):
     """The language of ``obj``'s text: of its ``field``, or of the whole object (the source's
-    while none of its texts is translated); None for an object that is not translatable."""
+    while none of its texts is translated); a page's is its locale's (or French for an
+    alias of a French page); None for an object that is not translatable."""
+    from wagtail.models import Page
+
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
         return None
+    own = _locale_codes().get(locale_id)
+    if isinstance(obj, Page):
+        # A page translated before its parent sits under an alias of the French parent
+        # (wagtail-localize copies the missing parents as aliases): its title is French.
+        # Read only when loaded (breadcrumbs, routing): never a query.
+        if obj.__dict__.get("alias_of_id") and own != settings.LANGUAGE_CODE:
+            return settings.LANGUAGE_CODE
+        return own
     state = translation_states(locale_id).get(
         (obj._meta.label_lower, str(getattr(obj, "translation_key", "")))
     )
@@ -109,7 +120,7 @@ def language_of(obj, field=None):
                 return language
         elif fields and not any(fields.values()):
             return language
-    return _locale_codes().get(locale_id)
+    return own
 
 
 def object_lang(obj, field=None):

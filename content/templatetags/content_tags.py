@@ -127,7 +127,7 @@ def breadcrumbs(page):
     return list(
         Page.objects.ancestor_of(page)
         .filter(depth__gt=1)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "alias_of_id")
     )
 
 

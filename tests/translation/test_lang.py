@@ -112,6 +112,11 @@ def test_french_snippets_an_english_page_points_to_are_marked_french(
     assert names
     for name in names:
         assert f'<span lang="fr">{escape(name)}</span>' in html
+    # Its parent index is not translated: an alias of the French one, French title.
+    assert '"fr">Campagnes de sensibilisation</a></li>' in html
+    # Pages it links to that have no English yet: French titles.
+    for linked in campaign.linked_pages:
+        assert f'lang="fr">{escape(linked.value.title)}</a>' in html
     french_html = client.get(campaign.get_url()).content.decode()
     assert 'lang="fr"' not in french_html.split("<body", 1)[1]
 
@@ -146,3 +151,27 @@ def test_an_untranslated_tagline_is_marked_french(client, home):
     # The other settings' texts are never translated: French under lang="fr" in English.
     assert '<p class="site-footer__name" lang="fr">Cap Numérique</p>' in html
     assert '<span class="site-header__name" lang="fr">' in html
+
+
+def test_banners_show_each_alert_in_the_page_language_or_marked_french():
+    from django.utils import translation
+
+    from campaigns.templatetags.campaign_tags import banners_for
+
+    def banner(key, language, title):
+        return {"id": title, "kind": "alert", "key": key, "language": language, "title": title}
+
+    banners = [
+        banner("k1", "en", "Fake text"),
+        banner("k1", "fr", "Faux SMS"),
+        banner("k2", "fr", "Faux appel"),
+    ]
+    with translation.override("en"):
+        shown = banners_for(banners, "en")
+    assert [(b["title"], b["lang"]) for b in shown] == [
+        ("Fake text", ""),
+        ("Faux appel", ' lang="fr"'),
+    ]
+    with translation.override("fr"):
+        shown = banners_for(banners, "fr")
+    assert [(b["title"], b["lang"]) for b in shown] == [("Faux SMS", ""), ("Faux appel", "")]
