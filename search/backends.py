@@ -71,8 +71,8 @@ def completeness(body_field):
 COMPLETENESS_COLUMN = "capnum_completeness"
 # Two-phase ranking (PostgreSQL): at most this many pages whose title matches, and this many
 # pages that match at all, are ranked exactly; see VectorAliasMixin._two_phase_search.
-TITLE_CANDIDATES = 1000
-CANDIDATES = 2000
+TITLE_CANDIDATES = 500
+CANDIDATES = 1000
 TWO_PHASE_MAX_STOP = 500  # the search page keeps 500 hits (search.query.MAX_HITS)
 
 

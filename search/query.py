@@ -195,33 +195,43 @@ def vocabulary(locale, titles=None):
     return {w for w in words if len(w) > 2 and not w.isdigit()}
 
 
-# PostgreSQL: titles are found through the trigram index on lower(title) (migration 0002)
-# with pg_trgm's operators, whose thresholds the settings set on the connection
-# (site/settings/base.py): `%>` (word similarity, 0.4) for the candidates, `%>>` (strict word
-# similarity, 0.2) for the wider look-up when no title is close. Filtering on the
-# word_similarity() function instead reads every title of the site.
+# PostgreSQL: titles are found through the trigram GiST index on lower(title) (migration
+# 0006) with pg_trgm's operators, whose thresholds the settings set on the connection
+# (site/settings/base.py): `%>` (word similarity, 0.4) and the distance `<->>` for the
+# candidates, `%>>` (strict word similarity, 0.15) and `<->>>` for the wider look-up when no
+# title is close. The index returns the closest titles first (a nearest-neighbour scan), so a
+# word that many titles resemble does not make PostgreSQL score them all; filtering on the
+# word_similarity() function instead read every title of the site.
 SIMILAR_TITLES = 20
 NEAR_TITLES = 50
 
 
-def _postgres_similar_titles(word, locale, lookup, similarity, minimum, limit):
+def _postgres_similar_titles(word, locale, strict, minimum, limit):
+    from django.contrib.postgres.search import (
+        TrigramStrictWordSimilarity,
+        TrigramWordSimilarity,
+    )
+    from django.db.models import FloatField, Func, Value
     from django.db.models.functions import Lower
 
+    class Distance(Func):  # lower(title) <->> word: the indexed side first, as KNN needs
+        function = ""
+        arg_joiner = " <->>> " if strict else " <->> "
+        output_field = FloatField()
+
+    similarity = TrigramStrictWordSimilarity if strict else TrigramWordSimilarity
+    lookup = "trigram_strict_word_similar" if strict else "trigram_word_similar"
     return list(
         base_queryset(locale)
         .annotate(_title=Lower("title"), sim=similarity(word, "title"))
         .filter(**{f"_title__{lookup}": word, "sim__gt": minimum})
-        .order_by("-sim")
+        .order_by(Distance(Lower("title"), Value(word)))
         .values_list("title", flat=True)[:limit]
     )
 
 
 def _postgres_candidate_words(word, locale):
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    titles = _postgres_similar_titles(
-        word, locale, "trigram_word_similar", TrigramWordSimilarity, 0.4, SIMILAR_TITLES
-    )
+    titles = _postgres_similar_titles(word, locale, False, 0.4, SIMILAR_TITLES)
     words = set()
     for title in titles:
         words.update(normalise_term(w) for w in query_words(title))
@@ -232,11 +242,7 @@ def _postgres_vocabulary(word, locale):
     """The words of the titles that share a few trigrams with a whole word of theirs, plus
     synonyms: where the spelling correction looks when no title is close (the SQLite
     vocabulary reads every title)."""
-    from django.contrib.postgres.search import TrigramStrictWordSimilarity
-
-    titles = _postgres_similar_titles(
-        word, locale, "trigram_strict_word_similar", TrigramStrictWordSimilarity, 0, NEAR_TITLES
-    )
+    titles = _postgres_similar_titles(word, locale, True, 0, NEAR_TITLES)
     return vocabulary(locale, titles)
 
 

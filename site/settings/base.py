@@ -155,7 +155,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # the trigram index (search/query.py, "did you mean").
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c random_page_cost=1.1 -c pg_trgm.word_similarity_threshold=0.4"
-        " -c pg_trgm.strict_word_similarity_threshold=0.2"
+        " -c pg_trgm.strict_word_similarity_threshold=0.15"
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
