@@ -1,5 +1,5 @@
-"""Shared fixtures. The demo site is loaded once per test database and reloaded if a
-transactional test flushed it, so every test can rely on it."""
+"""Shared fixtures. The demo site is loaded once per test database and put back (from a
+snapshot of its rows) if a transactional test flushed it, so every test can rely on it."""
 
 import contextlib
 import gettext
@@ -39,12 +39,88 @@ def pytest_sessionstart(session):
 def ensure_demo_site():
     from content.models import HomePage
 
-    if not HomePage.objects.filter(slug="accueil").exists():
-        # French only: many tests submit French pages to English themselves; the English demo
-        # pages are loaded by the tests about them (tests/translation/test_english_demo.py).
-        call_command("load_demo", english=False, stdout=io.StringIO())
-        # Editorial groups and the French workflow, as `make setup` leaves them.
-        call_command("setup_organisations", stdout=io.StringIO())
+    if HomePage.objects.filter(slug="accueil").exists():
+        return
+    if DEMO_SNAPSHOT:
+        restore_demo_snapshot()
+        return
+    # French only: many tests submit French pages to English themselves; the English demo
+    # pages are loaded by the tests about them (tests/translation/test_english_demo.py).
+    call_command("load_demo", english=False, stdout=io.StringIO())
+    # Editorial groups and the French workflow, as `make setup` leaves them.
+    call_command("setup_organisations", stdout=io.StringIO())
+
+
+# Every row of the test database once the demo is loaded, taken at the start of the session:
+# a transactional test's flush empties the database, and putting these rows back takes a few
+# seconds where loading the demo again takes about a minute (docs/testing.md).
+DEMO_SNAPSHOT = []
+
+
+def serialized_models():
+    """The models Django's own serialized rollback covers (BaseDatabaseCreation's
+    serialize_db_to_string), content types first: Wagtail's Page and Task fill in their
+    content type when built, which would create a content type before the saved one comes."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, router
+    from django.db.migrations.loader import MigrationLoader
+
+    migrated = MigrationLoader(connection).migrated_apps
+    found = [
+        model
+        for app_config in apps.get_app_configs()
+        if app_config.models_module is not None
+        and app_config.label in migrated
+        and app_config.name not in settings.TEST_NON_SERIALIZED_APPS
+        for model in app_config.get_models()
+        if model._meta.can_migrate(connection)
+        and router.allow_migrate_model(connection.alias, model)
+    ]
+    return sorted(found, key=lambda model: model is not ContentType)
+
+
+def take_demo_snapshot():
+    """The "python" serializer, not JSON: JSON keeps milliseconds only, and tests compare
+    timestamps (a translation is out of date when its source was published after it)."""
+    from django.core import serializers
+
+    DEMO_SNAPSHOT[:] = serializers.serialize(
+        "python",
+        (
+            obj
+            for model in serialized_models()
+            for obj in model._base_manager.order_by(model._meta.pk.name).iterator()
+        ),
+    )
+
+
+def restore_demo_snapshot():
+    """The snapshot's rows, with their primary keys, into an emptied database. The flush after a
+    transactional test runs post_migrate (content types, permissions), hence a second flush
+    without it; sequences are not reset, so new rows never take a restored row's key."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.core.cache import cache
+    from django.db import connection, transaction
+
+    call_command(
+        "flush",
+        interactive=False,
+        inhibit_post_migrate=True,
+        reset_sequences=False,
+        verbosity=0,
+    )
+    tables = set()
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for obj in serializers.deserialize("python", DEMO_SNAPSHOT):
+            obj.save()
+            tables.add(obj.object._meta.db_table)
+        connection.check_constraints(table_names=sorted(tables))
+    # Cached rows of the emptied database: content types by key, Wagtail's site root paths.
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
@@ -56,10 +132,16 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
 
     keepdb = request.config.getoption("reuse_db", False)
     with django_db_blocker.unblock():
+        # Not serialized before the demo is in: take_demo_snapshot() does it after.
         databases = setup_databases(
-            verbosity=0, interactive=False, aliases={"default"}, keepdb=keepdb
+            verbosity=0,
+            interactive=False,
+            aliases={"default"},
+            keepdb=keepdb,
+            serialized_aliases=set(),
         )
         ensure_demo_site()
+        take_demo_snapshot()
     yield
     if keepdb:
         return
