@@ -79,20 +79,20 @@ def agenda_context(index_page, request):
     paginator = Paginator(occurrences, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
     query = {k: v for k, v in filters.items() if not (k == "periode" and v == "a-venir")}
-    locale = index_page.locale
+    locale = index_page.locale_id  # the id: no query for the Locale row
     return {
         "filters": filters,
         "page_obj": page_obj,
         "occurrences": page_obj.object_list,
         "periods": PERIODS.items(),
         "levels": Level.choices,
-        "communes": Place.objects.filter(locale=locale)
+        "communes": Place.objects.filter(locale_id=locale)
         .order_by("commune")
         .values_list("commune", flat=True)
         .distinct(),
-        "audiences": Audience.objects.filter(locale=locale),
-        "themes": Theme.objects.filter(locale=locale),
-        "organisations": Organisation.objects.filter(locale=locale),
+        "audiences": Audience.objects.filter(locale_id=locale),
+        "themes": Theme.objects.filter(locale_id=locale),
+        "organisations": Organisation.objects.filter(locale_id=locale),
         "query_string": urlencode(query),
         "feed_query": urlencode(query),
         "is_archive": filters["periode"] == "passes",

@@ -151,8 +151,8 @@ class ReferenceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = list(Theme.objects.filter(locale=self.locale))
-        audiences = list(Audience.objects.filter(locale=self.locale))
+        themes = list(Theme.objects.filter(locale_id=self.locale_id))
+        audiences = list(Audience.objects.filter(locale_id=self.locale_id))
         messages, filters = [], {}
         items = self.children_queryset()
         for key, terms, field, label in (
