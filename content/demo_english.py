@@ -135,10 +135,14 @@ def load(user=None, only=None):
 
     english = Locale.objects.get_or_create(language_code="en")[0]
     made = 0
-    for url_path, path in po_files():
-        if only is not None and not any(wanted.startswith(url_path) for wanted in only):
-            continue
-        page = french_page(url_path)
+    wanted = [
+        (french_page(url_path), path)
+        for url_path, path in po_files()
+        if only is None or any(item.startswith(url_path) for item in only)
+    ]
+    # In the French tree's order (parents first, then siblings in order): wagtail-localize
+    # adds each translated page as the last child of its parent's translation.
+    for page, path in sorted(wanted, key=lambda item: item[0].path):
         if Translation.objects.filter(
             source__object_id=page.translation_key, target_locale=english
         ).exists():

@@ -40,7 +40,11 @@ BUDGETS = [
     ("/se-former/premiers-pas/", 5),
     # Its steps' pictures: one query for the images (the renditions come from Wagtail's
     # rendition cache, or one query for all of them when it is cold: content/pictures.py).
-    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 8),
+    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 7),
+    ("/se-former/premiers-pas/creer-une-adresse-e-mail-falc/", 6),
+    ("/se-former/premiers-pas/reconnaitre-un-site-securise/", 7),
+    ("/se-former/premiers-pas/mots-de-passe-solides/", 7),
+    ("/se-former/premiers-pas/ameli-impots-franceconnect/", 7),
     ("/interventions-scolaires/", 4),
     ("/interventions-scolaires/?theme=cyberharcelement&niveau=4e", 4),
     ("/interventions-scolaires/dangers-d-internet-6e/", 4),
@@ -84,8 +88,13 @@ ENGLISH = [
     ("/accessibilite/", 0),
     ("/se-former/", 0),
     ("/se-former/premiers-pas/", 0),
-    # The French lesson has an easy-read version (its specific row), not translated.
-    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 1),
+    # Each lesson alone, without its easy-to-read version (paired by translation key in the
+    # query that lists the path's lessons: no query more or less for it), and the versions.
+    ("/se-former/premiers-pas/creer-une-adresse-e-mail/", 0),
+    ("/se-former/premiers-pas/creer-une-adresse-e-mail-falc/", 0),
+    ("/se-former/premiers-pas/reconnaitre-un-site-securise/", 0),
+    ("/se-former/premiers-pas/mots-de-passe-solides/", 0),
+    ("/se-former/premiers-pas/ameli-impots-franceconnect/", 0),
     # No event is translated: the list of upcoming occurrences is empty, its details unread.
     ("/agenda/", 1),
     ("/campagnes/safer-internet-day-2026/", 0),

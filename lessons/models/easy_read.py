@@ -2,6 +2,7 @@
 names its original. They live beside their original under the same path, share its progress
 (lesson_page.html) and are listed next to it on the path page (docs/easy-read.md)."""
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 # Indexed on every easy-to-read version, so « FALC » finds them even without the synonym
@@ -9,18 +10,27 @@ from django.utils.translation import gettext_lazy as _
 EASY_READ_SEARCH_TEXT = "Facile à lire. FALC : facile à lire et à comprendre."
 
 
+def with_original_key(lessons):
+    """`lessons` (a queryset) with `original_key`: the translation key of the original each
+    easy-to-read version names, in the same query. A translated version's `easy_read_of`
+    still names the source-language original (wagtail-localize copies page links as they
+    are), so versions and originals are paired by translation key, not by id."""
+    return lessons.annotate(original_key=F("easy_read_of__translation_key"))
+
+
 def pair_easy_read_versions(lessons):
-    """The originals among `lessons` (a path's children, in order), each with
-    `easy_read_version` set to its first easy-to-read version among them, or None. No query:
-    the path page fetches originals and versions together."""
+    """The originals among `lessons` (a path's children, in order, from `with_original_key`
+    with `translation_key`), each with `easy_read_version` set to its first easy-to-read
+    version among them, or None. No query: the path page fetches originals and versions
+    together."""
     originals, versions = [], {}
     for lesson in lessons:
         if lesson.easy_read_of_id:
-            versions.setdefault(lesson.easy_read_of_id, lesson)
+            versions.setdefault(lesson.original_key, lesson)
         else:
             originals.append(lesson)
     for lesson in originals:
-        lesson.easy_read_version = versions.get(lesson.pk)
+        lesson.easy_read_version = versions.get(lesson.translation_key)
     return originals
 
 

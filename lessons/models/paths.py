@@ -25,7 +25,7 @@ from content.text import text_lines
 
 from ..attestation import activities_of
 from ..competences import COMPETENCE_LABELS, COMPETENCES
-from .easy_read import EasyReadMixin, pair_easy_read_versions
+from .easy_read import EasyReadMixin, pair_easy_read_versions, with_original_key
 
 REVIEW_INTERVAL = datetime.timedelta(days=183)
 
@@ -121,10 +121,12 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
         and easy-to-read versions come in the same query."""
         fields = ["id", "title", "path", "depth", "url_path", "duration_minutes", "summary"]
         return pair_easy_read_versions(
-            LessonPage.objects.child_of(self)
-            .live()
-            .only(*fields, "body", "easy_read_of")
-            .order_by("path")
+            with_original_key(
+                LessonPage.objects.child_of(self)
+                .live()
+                .only(*fields, "translation_key", "body", "easy_read_of")
+                .order_by("path")
+            )
         )
 
     @property
@@ -247,21 +249,33 @@ class LessonPage(EasyReadMixin, BasePage):
         ).order_by("title")
         return list(overdue), list(easy_read)
 
+    @cached_property
+    def path_siblings(self):
+        """(the path's live originals in order, each paired with its easy-to-read version;
+        this lesson's original among them, or None when it is not live), in one query (two
+        from an easy-to-read version: its original's translation key). A translated version
+        still names the source-language original, so the original is found by translation
+        key among this lesson's own siblings, in its language."""
+        key = self.easy_read_of.translation_key if self.easy_read_of_id else self.translation_key
+        siblings = pair_easy_read_versions(
+            with_original_key(
+                LessonPage.objects.sibling_of(self)
+                .live()
+                .only("id", "title", "path", "depth", "url_path", "translation_key", "easy_read_of")
+                .order_by("path")
+            )
+        )
+        original = next((lesson for lesson in siblings if lesson.translation_key == key), None)
+        return siblings, original
+
     def position(self):
         """(previous lesson, next lesson, number, total) among the path's lessons, in one query.
         From an easy-to-read version, the previous and next lessons are theirs when they have
         one: a reader stays with easy-to-read text."""
-        original = self.easy_read_of if self.easy_read_of_id else self
-        siblings = pair_easy_read_versions(
-            LessonPage.objects.sibling_of(original)
-            .live()
-            .only("id", "title", "path", "depth", "url_path", "easy_read_of")
-            .order_by("path")
-        )
-        ids = [sibling.pk for sibling in siblings]
-        if original.pk not in ids:
-            return None, None, None, len(ids)
-        index = ids.index(original.pk)
+        siblings, original = self.path_siblings
+        if original is None:
+            return None, None, None, len(siblings)
+        index = siblings.index(original)
         previous = siblings[index - 1] if index > 0 else None
         following = siblings[index + 1] if index + 1 < len(siblings) else None
         if self.easy_read_of_id:
@@ -270,20 +284,30 @@ class LessonPage(EasyReadMixin, BasePage):
             )
         return previous, following, index + 1, len(siblings)
 
+    def easy_read_version_here(self):
+        """This original's live easy-to-read version in its language (one query): a
+        translated version names the source-language original (see `with_original_key`)."""
+        return (
+            LessonPage.objects.live()
+            .filter(locale_id=self.locale_id, easy_read_of__translation_key=self.translation_key)
+            .only("id", "title", "url_path")
+            .first()
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         previous, following, number, total = self.position()
+        original = self.path_siblings[1] if self.easy_read_of_id else None
         context.update(
             previous_lesson=previous,
             next_lesson=following,
             lesson_number=number,
             lesson_total=total,
             learning_path=self.get_parent(),
-            easy_read_version=(
-                None
-                if self.easy_read_of_id
-                else self.easy_read_versions.live().only("id", "title", "url_path").first()
-            ),
+            # An easy-to-read version's original in its own language (the progress it shares,
+            # the link to the full version); the linked page when that one is not live.
+            easy_read_original=(original or self.easy_read_of) if self.easy_read_of_id else None,
+            easy_read_version=None if self.easy_read_of_id else self.easy_read_version_here(),
         )
         # The steps' pictures: their renditions in one query (or none, from the cache).
         prefetch_renditions(step_images(self.body))

@@ -10,6 +10,18 @@ from .conftest import WIDTHS, assert_no_axe_violations, assert_reflows
 pytestmark = pytest.mark.browser
 
 LESSON = "/se-former/premiers-pas/creer-une-adresse-e-mail/"
+# Every level-1 lesson and its easy-to-read version, in English (French paths).
+LESSONS = [
+    f"/se-former/premiers-pas/{slug}{suffix}/"
+    for slug in (
+        "creer-une-adresse-e-mail",
+        "reconnaitre-un-site-securise",
+        "mots-de-passe-solides",
+        "ameli-impots-franceconnect",
+    )
+    for suffix in ("", "-falc")
+]
+PAGES = ["home", *LESSONS]
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +45,10 @@ def english_demo(django_db_setup, django_db_blocker):
         lesson = demo_english.french_page(LESSON).get_translation(english)
         quiz = next(child for child in lesson.body if child.block_type == "quiz")
         data = {
+            "urls": {
+                path: demo_english.french_page(path).get_translation(english).get_url()
+                for path in LESSONS
+            },
             "url": lesson.get_url(),
             "questions": len(quiz.value["questions"]),
             "feedback": [q["answers"][0]["feedback"] for q in quiz.value["questions"]],
@@ -52,11 +68,15 @@ def english_lesson(english_demo):
     return english_demo["url"]
 
 
+def english_url(english_demo, which):
+    return "/en/" if which == "home" else english_demo["urls"][which]
+
+
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("which", ["home", "lesson"])
-def test_english_pages_pass_strict_axe_and_reflow(make_page, english_lesson, which, width):
+@pytest.mark.parametrize("which", PAGES)
+def test_english_pages_pass_strict_axe_and_reflow(make_page, english_demo, which, width):
     page = make_page(width=width)
-    response = page.goto("/en/" if which == "home" else english_lesson)
+    response = page.goto(english_url(english_demo, which))
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == "en"
     assert_no_axe_violations(page)
@@ -64,14 +84,16 @@ def test_english_pages_pass_strict_axe_and_reflow(make_page, english_lesson, whi
     assert page.problems.messages == []
 
 
-@pytest.mark.parametrize("which", ["home", "lesson"])
-def test_the_english_pages_read_without_javascript(make_page, english_lesson, which):
-    page = make_page(width=320, javascript=False)
-    response = page.goto("/en/" if which == "home" else english_lesson)
+@pytest.mark.parametrize("which", PAGES)
+def test_the_english_pages_read_without_javascript(make_page, english_demo, which):
+    page = make_page(width=320, height=640, javascript=False)
+    response = page.goto(english_url(english_demo, which))
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("main h1").is_visible()
-    if which == "lesson":
+    h1 = page.locator("main h1")
+    assert h1.is_visible()
+    assert h1.bounding_box()["y"] < 640  # on the first screen of a phone
+    if which != "home":
         assert page.get_by_role("button", name="Check my answers").first.is_visible()
     assert_no_axe_violations(page)
     assert_reflows(page)

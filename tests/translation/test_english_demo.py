@@ -27,6 +27,14 @@ LISTED = [
     "/agenda/",
     "/campagnes/safer-internet-day-2026/",
     LESSON,
+    # The other level-1 lessons and every easy-to-read version (separate pages of the path).
+    "/se-former/premiers-pas/creer-une-adresse-e-mail-falc/",
+    "/se-former/premiers-pas/reconnaitre-un-site-securise/",
+    "/se-former/premiers-pas/reconnaitre-un-site-securise-falc/",
+    "/se-former/premiers-pas/mots-de-passe-solides/",
+    "/se-former/premiers-pas/mots-de-passe-solides-falc/",
+    "/se-former/premiers-pas/ameli-impots-franceconnect/",
+    "/se-former/premiers-pas/ameli-impots-franceconnect-falc/",
 ]
 
 
@@ -54,6 +62,14 @@ def test_every_listed_page_has_its_po_file():
 def test_the_english_pages_are_live_fully_translated_and_answer_in_english(
     client, english_demo, english
 ):
+    """…and each weighs under the limit of every page (HTML + CSS + JS) and shows no French
+    interface string (the checks of test_page_weight.py and test_english_interface.py)."""
+    from bench.pages import asset_bytes
+    from tests.test_page_weight import WEIGHT_LIMIT
+
+    from .test_english_interface import content_corpus, french_interface, french_msgids
+
+    patterns, corpus = french_msgids(), content_corpus()
     checked = []
     for url_path, _ in demo_english.po_files():
         french = demo_english.french_page(url_path)
@@ -72,6 +88,9 @@ def test_the_english_pages_are_live_fully_translated_and_answer_in_english(
         html = response.content.decode()
         assert re.search(r'<html lang="en"', html), url
         assert page.title in html
+        assets = asset_bytes(html)
+        assert len(response.content) + assets["css"] + assets["js"] < WEIGHT_LIMIT, url
+        assert french_interface(html, patterns, corpus) == [], url
         checked.append(url_path)
     assert len(checked) >= len(LISTED)
 
@@ -166,3 +185,37 @@ def test_the_content_checks_find_nothing_on_the_demo_with_its_english_pages(engl
     out = io.StringIO()
     call_command("check_content", stdout=out)
     assert "Rien à corriger." in out.getvalue()
+
+
+def test_the_english_path_pairs_its_own_lessons_and_easy_read_versions_in_french_order(
+    client, english_demo, english
+):
+    """wagtail-localize copies a page link as it is (`easy_read_of` of an English version
+    still names the French original) and adds each translated page as its parent's last
+    child: the English path must still list its lessons in the French order, each with its
+    English easy-to-read version, and each version lead to English pages only."""
+    from lessons.models import LearningPathPage
+
+    french_path = LearningPathPage.objects.get(slug="premiers-pas", locale__language_code="fr")
+    english_path = french_path.get_translation(english)
+    french_lessons = french_path.lessons
+    lessons = english_path.lessons
+    assert [lesson.translation_key for lesson in lessons] == [
+        lesson.translation_key for lesson in french_lessons
+    ]
+    html = client.get(english_path.get_url()).content.decode()
+    for index, lesson in enumerate(lessons):
+        version = lesson.easy_read_version
+        assert version is not None and version.locale_id == english.pk, lesson.url
+        assert f'href="{version.get_url()}"' in html
+        page = client.get(version.get_url()).content.decode()
+        # The full version, the shared progress and the neighbours: English pages.
+        assert f'href="{lesson.get_url()}">Read the full version of this lesson' in page
+        assert f'data-lesson-id="{lesson.pk}"' in page
+        assert f"Lesson {index + 1} of {len(lessons)}" in page
+        if index + 1 < len(lessons):
+            following = lessons[index + 1].easy_read_version
+            assert re.search(rf'rel="next" href="{following.get_url()}"', page)
+        assert "/se-former/" not in re.sub(r'<a href="[^"]*" hreflang="fr".*?</a>', "", page)
+        original = client.get(lesson.get_url()).content.decode()
+        assert f'href="{version.get_url()}"' in original
