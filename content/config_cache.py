@@ -136,6 +136,17 @@ def localized_root_translation(site, locale):
     return cached(f"root:{site.pk}:{locale.pk}", build)
 
 
+def localized_page(page, locale):
+    """``page``'s live translation in ``locale``, else ``page`` itself, kept per page and
+    locale: the pages every footer links to (legal notice, accessibility statement…)."""
+
+    def build():
+        translation = page.get_translation_or_none(locale)
+        return translation if translation is not None and translation.live else page
+
+    return cached(f"localized-page:{page.pk}:{locale.pk}", build)
+
+
 # View restrictions ------------------------------------------------------------------------
 
 

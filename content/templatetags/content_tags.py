@@ -209,6 +209,27 @@ def step_picture(value):
     return picture(value["image"], alt)
 
 
+@register.simple_tag
+def in_page_language(page):
+    """A page a setting links to (the footer's legal pages), in the active language when it
+    is translated there: from the configuration cache, no query once cached."""
+    if page is None:
+        return None
+    locale = config_cache.active_locale()
+    if locale is None or locale.pk == page.locale_id:
+        return page
+    return config_cache.localized_page(page, locale)
+
+
+@register.simple_tag
+def hreflang_of(page):
+    """` hreflang="fr"` on a link whose target page is not in the page's language."""
+    code = text_language.language_of(page) if page is not None else None
+    if not code or code == text_language.current_language():
+        return ""
+    return format_html(' hreflang="{}"', code)
+
+
 # The language of shown texts (content/text_language.py) --------------------------------
 
 

@@ -175,3 +175,19 @@ def test_banners_show_each_alert_in_the_page_language_or_marked_french():
     with translation.override("fr"):
         shown = banners_for(banners, "fr")
     assert [(b["title"], b["lang"]) for b in shown] == [("Faux SMS", ""), ("Faux appel", "")]
+
+
+def test_the_footer_links_to_the_legal_pages_in_the_page_language(
+    client, home, english, django_capture_on_commit_callbacks
+):
+    french = demo_english.french_page("/accessibilite/")
+    html = client.get("/en/").content.decode()
+    # Not translated yet: the French statement, said to be French.
+    assert f'<a href="{french.url}" hreflang="fr">Accessibility: partially compliant</a>' in html
+    load(django_capture_on_commit_callbacks, ["/accessibilite/"])
+    translated = french.get_translation(english)
+    html = client.get("/en/").content.decode()
+    assert f'<a href="{translated.url}">Accessibility: partially compliant</a>' in html
+    assert translated.url.startswith("/en/")
+    french_html = client.get("/").content.decode()
+    assert f'<a href="{french.url}">Accessibilité : partiellement conforme</a>' in french_html
