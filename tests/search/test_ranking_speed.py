@@ -58,6 +58,7 @@ def test_two_phase_ranking_gives_the_exact_order_when_candidates_hold_every_matc
 ):
     locale = french()
     queries = ["arnaque", "numérique", "mot de passe", "fake news", "atelier"]
+    monkeypatch.setattr(backends, "TWO_PHASE_MIN_ENTRIES", 0)  # the demo is a small site
     two_phase = {q: sq.run_query(sq.build_query(q, locale)[0], locale) for q in queries}
     monkeypatch.setattr(backends, "TWO_PHASE_MAX_STOP", 0)  # one phase: every match ranked
     one_phase = {q: sq.run_query(sq.build_query(q, locale)[0], locale) for q in queries}
@@ -76,11 +77,29 @@ def test_two_phase_ranking_keeps_title_matches_and_the_most_complete_pages(home,
     locale = french()
     query = sq.build_query("quorvex", locale)[0]
     assert len(sq.run_query(query, locale)) == 7
+    monkeypatch.setattr(backends, "TWO_PHASE_MIN_ENTRIES", 0)
     monkeypatch.setattr(backends, "TITLE_CANDIDATES", 1)
     monkeypatch.setattr(backends, "CANDIDATES", 3)
     hits = sq.run_query(query, locale)
     assert len(hits) == 4
     assert sq.Page.objects.get(pk=hits[0][0]).title == "Quorvex"
+
+
+@postgres_only
+def test_a_small_site_is_ranked_in_one_phase(monkeypatch):
+    """Below TWO_PHASE_MIN_ENTRIES index entries (the demo) the candidates would be most of
+    the matches: one query ranks every match, without the candidate subqueries."""
+    locale = french()
+    query = sq.build_query("arnaque", locale)[0]
+    sq.run_query(query, locale)  # the index size estimate, once per process
+    with CaptureQueriesContext(connection) as captured:
+        one_phase = sq.run_query(query, locale)
+    assert len(captured) == 1 and "UNION" not in captured[0]["sql"]
+    monkeypatch.setattr(backends, "TWO_PHASE_MIN_ENTRIES", 0)
+    with CaptureQueriesContext(connection) as captured:
+        two_phase = sq.run_query(query, locale)
+    assert len(captured) == 1 and "UNION ALL" in captured[0]["sql"]
+    assert one_phase == two_phase
 
 
 @postgres_only
