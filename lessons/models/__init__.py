@@ -1,8 +1,9 @@
-from .guides import Cost, ExplainerIndexPage, ExplainerPage, GuideIndexPage, ToolGuidePage
+from .explainers import ExplainerIndexPage, ExplainerPage
 from .learning_index import LearningIndexPage
 from .paths import LearningPathPage, LessonPage, LessonStreamBlock, Level
 from .reports import SessionReport
 from .school import ParentsVersionPage, SchoolIndexPage, SchoolModulePage
+from .tool_guides import Cost, GuideIndexPage, ToolGuidePage
 
 __all__ = [
     "Cost",

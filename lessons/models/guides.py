@@ -1,25 +1,22 @@
-"""Self-learning reference content: AI explainers (« Comprendre l'IA ») and step-by-step tool
-guides for entrepreneurs (« Guides pratiques pour les professionnels »), with their listings.
+"""What the self-learning reference pages share: AI explainers (« Comprendre l'IA »,
+explainers.py) and step-by-step tool guides for entrepreneurs (« Guides pratiques pour les
+professionnels », tool_guides.py): their body's blocks, related pages, structured data helpers
+and the listing page they subclass.
 
 Related events belong to the campaigns app, which this app never imports: they are chosen
 with a page chooser restricted by name (`"campaigns.EventPage"`) and rendered generically."""
 
-import datetime
 import html
 from urllib.parse import urlencode
 
-from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
-from wagtail.search import index
+from wagtail.admin.panels import FieldPanel
 
 from content.blocks import (
     AlternativesBlock,
@@ -27,7 +24,6 @@ from content.blocks import (
     ChecklistBlock,
     FAQBlock,
     GlossaryTermBlock,
-    HowToStepBlock,
     KeyPointsBlock,
     MythRealityBlock,
     ProblemsBlock,
@@ -37,10 +33,7 @@ from content.blocks import (
     TryItBlock,
 )
 from content.config_cache import public
-from content.jsonld import json_ld
-from content.models import Audience, AudienceThemeMixin, BasePage, SiteIdentity, Theme
-from content.pictures import prefetch_renditions, step_images
-from content.text import text_lines
+from content.models import Audience, BasePage, SiteIdentity, Theme
 
 PER_PAGE = 12
 
@@ -192,324 +185,4 @@ class ReferenceIndexPage(BasePage):
                 "query_string": urlencode(filters),
             }
         )
-        return context
-
-
-class ExplainerIndexPage(ReferenceIndexPage):
-    """« Comprendre l'IA » (and other explainer collections)."""
-
-    subpage_types = ["lessons.ExplainerPage"]
-    template = "lessons/guides/explainer_index_page.html"
-
-    class Meta:
-        verbose_name = _("liste d'explications")
-        verbose_name_plural = _("listes d'explications")
-
-    @property
-    def child_model(self):
-        return ExplainerPage
-
-
-class GuideIndexPage(ReferenceIndexPage):
-    """« Guides pratiques pour les professionnels »."""
-
-    subpage_types = ["lessons.ToolGuidePage"]
-    template = "lessons/guides/guide_index_page.html"
-
-    class Meta:
-        verbose_name = _("liste de guides pratiques")
-        verbose_name_plural = _("listes de guides pratiques")
-
-    @property
-    def child_model(self):
-        return ToolGuidePage
-
-
-# -- explainer ---------------------------------------------------------------------------------
-
-
-class ExplainerPage(AudienceThemeMixin, BasePage):
-    """A question as title, a short answer first, then the detail."""
-
-    # A complete answer ranks before the listings that name its words (search/backends.py).
-    search_rank_factor = 1.5
-    page_feedback = True  # « Cette page vous a-t-elle aidé ? »
-
-    short_answer = models.TextField(
-        _("réponse courte"),
-        max_length=600,
-        help_text=_("La réponse en deux ou trois phrases simples, affichée en premier."),
-    )
-    checked_at = models.DateField(
-        _("vérifiée le"),
-        default=datetime.date.today,
-        help_text=_("Date à laquelle l'explication a été relue et jugée encore exacte."),
-    )
-    body = StreamField(
-        ReferenceStreamBlock(),
-        blank=True,
-        verbose_name=_("en détail"),
-        help_text=_(
-            "Le détail : idées reçues, exemples « en pratique », risques et bons réflexes, "
-            "activité « essayer sans risque », mots du glossaire, sources datées."
-        ),
-    )
-    related = StreamField(RelatedBlock(), blank=True, verbose_name=_("pour aller plus loin"))
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("short_answer"),
-        FieldPanel("checked_at"),
-        MultiFieldPanel(
-            [
-                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("Classement"),
-        ),
-        FieldPanel("body"),
-        FieldPanel("related"),
-    ]
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("short_answer"),
-        index.SearchField("body"),
-        index.RelatedFields("audiences", [index.FilterField("slug")]),
-        index.RelatedFields("themes", [index.FilterField("slug")]),
-    ]
-    search_result_label = _("Explication")
-    parent_page_types = ["lessons.ExplainerIndexPage"]
-    subpage_types = []
-    template = "lessons/guides/explainer_page.html"
-
-    class Meta:
-        verbose_name = _("explication")
-        verbose_name_plural = _("explications")
-
-    @property
-    def card_labels(self):
-        # The terms themselves, not their names: the card marks one not in the page's
-        # language (content_tags.in_its_language).
-        return [*self.themes.all(), *self.audiences.all()]
-
-    @property
-    def card_meta(self):
-        return gettext("Vérifiée le %(date)s") % {"date": date_format(self.checked_at, "j F Y")}
-
-    def json_ld(self, request=None):
-        publisher = organisation(request)
-        data = [
-            {
-                "@context": "https://schema.org",
-                "@type": "Article",
-                "headline": self.title[:110],
-                "description": self.short_answer,
-                "url": self.get_full_url(request),
-                "inLanguage": self.locale.language_code,
-                "dateModified": self.checked_at.isoformat(),
-                "author": publisher,
-                "publisher": publisher,
-            }
-        ]
-        if self.first_published_at:
-            data[0]["datePublished"] = self.first_published_at.date().isoformat()
-        questions = faq_entities(self.body)
-        if questions:
-            data.append(
-                {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
-            )
-        return data
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld(self.json_ld(request))
-        context["related_groups"] = related_groups(self.related)
-        context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
-        context["theme_list"] = list(self.themes.all())
-        context["audience_list"] = list(self.audiences.all())
-        return context
-
-
-# -- tool guide --------------------------------------------------------------------------------
-
-
-class Cost(models.TextChoices):
-    FREE = "gratuit", _("Gratuit")
-    FREEMIUM = "freemium", _("Gratuit avec options payantes")
-    PAID = "payant", _("Payant")
-
-
-class ToolGuidePage(AudienceThemeMixin, BasePage):
-    # A complete answer ranks before the listings that name its words (search/backends.py).
-    search_rank_factor = 1.5
-    page_feedback = True  # « Cette page vous a-t-elle aidé ? »
-    tool_name = models.CharField(_("outil"), max_length=120, help_text=_("Ex. « Canva »."))
-    tool_url = models.URLField(_("site officiel de l'outil"), blank=True)
-    purpose = models.TextField(_("à quoi ça sert"), max_length=600)
-    suits = models.TextField(
-        _("pour qui"), max_length=600, help_text=_("Qui a intérêt à l'utiliser, et qui non.")
-    )
-    cost = models.CharField(_("coût"), max_length=20, choices=Cost.choices, default=Cost.FREE)
-    cost_details = models.CharField(
-        _("détail du prix"),
-        max_length=250,
-        blank=True,
-        help_text=_("Ex. « Gratuit ; version Pro 12 € par mois ». Prix TTC."),
-    )
-    price_checked_at = models.DateField(
-        _("prix vérifié le"), default=datetime.date.today, help_text=_("Les prix changent.")
-    )
-    duration_minutes = models.PositiveSmallIntegerField(_("temps nécessaire (minutes)"), default=30)
-    prerequisites = models.TextField(
-        _("à préparer avant de commencer"),
-        blank=True,
-        help_text=_("Une chose par ligne : un téléphone, une adresse e-mail, le numéro SIRET..."),
-    )
-    steps = StreamField(
-        [("step", HowToStepBlock())],
-        min_num=1,
-        verbose_name=_("étapes"),
-        help_text=_("Les étapes numérotées, dans l'ordre."),
-    )
-    body = StreamField(
-        ReferenceStreamBlock(),
-        blank=True,
-        verbose_name=_("après les étapes"),
-        help_text=_("Liste de vérification, problèmes et solutions, alternatives, sources..."),
-    )
-    related = StreamField(RelatedBlock(), blank=True, verbose_name=_("ateliers et pages liés"))
-
-    content_panels = [
-        *BasePage.content_panels,
-        MultiFieldPanel(
-            [
-                FieldPanel("tool_name"),
-                FieldPanel("tool_url"),
-                FieldPanel("purpose"),
-                FieldPanel("suits"),
-            ],
-            heading=_("L'outil"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("cost"),
-                FieldPanel("cost_details"),
-                FieldPanel("price_checked_at"),
-                FieldPanel("duration_minutes"),
-                FieldPanel("prerequisites"),
-            ],
-            heading=_("Avant de commencer"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("Classement"),
-        ),
-        FieldPanel("steps"),
-        FieldPanel("body"),
-        FieldPanel("related"),
-    ]
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("tool_name"),
-        index.SearchField("purpose"),
-        index.SearchField("steps"),
-        index.SearchField("body"),
-        index.RelatedFields("audiences", [index.FilterField("slug")]),
-        index.RelatedFields("themes", [index.FilterField("slug")]),
-    ]
-    search_result_label = _("Guide pratique")
-    parent_page_types = ["lessons.GuideIndexPage"]
-    subpage_types = []
-    template = "lessons/guides/tool_guide_page.html"
-
-    class Meta:
-        verbose_name = _("guide pratique")
-        verbose_name_plural = _("guides pratiques")
-
-    @property
-    def prerequisite_list(self):
-        return text_lines(self.prerequisites)
-
-    @property
-    def duration_label(self):
-        hours, minutes = divmod(self.duration_minutes, 60)
-        if not hours:
-            return ngettext(
-                "environ %(minutes)s minute", "environ %(minutes)s minutes", minutes
-            ) % {"minutes": minutes}
-        if not minutes:
-            return gettext("environ %(hours)s h") % {"hours": hours}
-        return gettext("environ %(hours)s h %(minutes)s") % {"hours": hours, "minutes": minutes}
-
-    @property
-    def iso_duration(self):
-        hours, minutes = divmod(self.duration_minutes, 60)
-        return (
-            "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")
-        )
-
-    @property
-    def card_labels(self):
-        return [
-            self.get_cost_display(),
-            *self.themes.all(),
-            *self.audiences.all(),
-        ]
-
-    @property
-    def card_meta(self):
-        return gettext("Outil : %(tool)s · %(duration)s") % {
-            "tool": self.tool_name,
-            "duration": self.duration_label,
-        }
-
-    def json_ld(self, request=None):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "HowTo",
-            "name": self.title,
-            "description": self.summary or self.purpose,
-            "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
-            "totalTime": self.iso_duration,
-            "tool": [{"@type": "HowToTool", "name": self.tool_name}],
-            "step": [],
-        }
-        supplies = self.prerequisite_list
-        if supplies:
-            data["supply"] = [{"@type": "HowToSupply", "name": item} for item in supplies]
-        if self.cost == Cost.FREE:
-            data["estimatedCost"] = {
-                "@type": "MonetaryAmount",
-                "currency": "EUR",
-                "value": 0,
-            }
-        page_url = data["url"]
-        for position, child in enumerate(self.steps, start=1):
-            step = child.value
-            entry = {
-                "@type": "HowToStep",
-                "position": position,
-                "name": step["name"],
-                "text": plain_text(step["text"]),
-                "url": f"{page_url}#etape-{position}",
-            }
-            image = step["screenshot"].get("image") if step["screenshot"] else None
-            if image is not None and request is not None:
-                entry["image"] = request.build_absolute_uri(image.file.url)
-            data["step"].append(entry)
-        return data
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld(self.json_ld(request))
-        context["related_groups"] = related_groups(self.related)
-        context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
-        context["theme_list"] = list(self.themes.all())
-        context["audience_list"] = list(self.audiences.all())
-        # The steps' screenshots: their renditions in one query (or none, from the cache).
-        prefetch_renditions(step_images([self.steps, self.body]))
         return context
