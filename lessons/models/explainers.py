@@ -11,20 +11,19 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from content.jsonld import json_ld
 from content.models import AudienceThemeMixin, BasePage
 
 from .guides import (
     ReferenceIndexPage,
+    ReferencePageMixin,
     ReferenceStreamBlock,
     RelatedBlock,
     faq_entities,
     organisation,
-    related_groups,
 )
 
 
-class ExplainerPage(AudienceThemeMixin, BasePage):
+class ExplainerPage(ReferencePageMixin, AudienceThemeMixin, BasePage):
     """A question as title, a short answer first, then the detail."""
 
     # A complete answer ranks before the listings that name its words (search/backends.py).
@@ -115,15 +114,6 @@ class ExplainerPage(AudienceThemeMixin, BasePage):
                 {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
             )
         return data
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld(self.json_ld(request))
-        context["related_groups"] = related_groups(self.related)
-        context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
-        context["theme_list"] = list(self.themes.all())
-        context["audience_list"] = list(self.audiences.all())
-        return context
 
 
 class ExplainerIndexPage(ReferenceIndexPage):

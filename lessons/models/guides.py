@@ -33,6 +33,7 @@ from content.blocks import (
     TryItBlock,
 )
 from content.config_cache import public
+from content.jsonld import json_ld
 from content.models import Audience, BasePage, SiteIdentity, Theme
 
 PER_PAGE = 12
@@ -113,6 +114,21 @@ def organisation(request):
     identity = SiteIdentity.for_request(request) if request else None
     name = (identity and identity.organisation_name) or "Cap Numérique"
     return {"@type": "Organization", "name": name}
+
+
+class ReferencePageMixin:
+    """What an explainer and a tool guide put in their context: their structured data
+    (`json_ld()`), related pages by kind, whether the quiz script is needed, their themes and
+    audiences (lessons/guides/reference_page.html)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = json_ld(self.json_ld(request))
+        context["related_groups"] = related_groups(self.related)
+        context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
+        context["theme_list"] = list(self.themes.all())
+        context["audience_list"] = list(self.audiences.all())
+        return context
 
 
 # -- listings ----------------------------------------------------------------------------------

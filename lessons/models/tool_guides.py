@@ -14,17 +14,16 @@ from wagtail.search import index
 from content.blocks import (
     HowToStepBlock,
 )
-from content.jsonld import json_ld
 from content.models import AudienceThemeMixin, BasePage
 from content.pictures import prefetch_renditions, step_images
 from content.text import text_lines
 
 from .guides import (
     ReferenceIndexPage,
+    ReferencePageMixin,
     ReferenceStreamBlock,
     RelatedBlock,
     plain_text,
-    related_groups,
 )
 
 
@@ -34,7 +33,7 @@ class Cost(models.TextChoices):
     PAID = "payant", _("Payant")
 
 
-class ToolGuidePage(AudienceThemeMixin, BasePage):
+class ToolGuidePage(ReferencePageMixin, AudienceThemeMixin, BasePage):
     # A complete answer ranks before the listings that name its words (search/backends.py).
     search_rank_factor = 1.5
     page_feedback = True  # « Cette page vous a-t-elle aidé ? »
@@ -200,11 +199,6 @@ class ToolGuidePage(AudienceThemeMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld(self.json_ld(request))
-        context["related_groups"] = related_groups(self.related)
-        context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
-        context["theme_list"] = list(self.themes.all())
-        context["audience_list"] = list(self.audiences.all())
         # The steps' screenshots: their renditions in one query (or none, from the cache).
         prefetch_renditions(step_images([self.steps, self.body]))
         return context
