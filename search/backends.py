@@ -77,24 +77,28 @@ TWO_PHASE_MAX_STOP = 500  # the search page keeps 500 hits (search.query.MAX_HIT
 # Below this many index entries one phase is cheaper: the candidates would be most of the
 # matches, fetched twice (bench/search.py at 1 000 pages: two phases 2x slower).
 TWO_PHASE_MIN_ENTRIES = 5000
-INDEX_SIZE_SECONDS = 300  # how long a process trusts its estimate of the index size
-_index_size = {"at": None, "entries": 0}
+INDEX_SIZE_SECONDS = 300  # how long a process trusts its estimate of a table's size
+_table_sizes = {}  # table -> (when read, estimated rows)
 
 
-def index_entries_estimate(connection):
-    """The planner's estimate of the number of index entries (pg_class.reltuples, kept by
-    autovacuum and ANALYZE): one cheap query per process every INDEX_SIZE_SECONDS."""
+def table_rows_estimate(connection, table):
+    """The planner's estimate of a table's rows (pg_class.reltuples, kept by autovacuum and
+    ANALYZE): one cheap query per table and process every INDEX_SIZE_SECONDS."""
     import time
 
     now = time.monotonic()
-    if _index_size["at"] is None or now - _index_size["at"] > INDEX_SIZE_SECONDS:
+    known = _table_sizes.get(table)
+    if known is None or now - known[0] > INDEX_SIZE_SECONDS:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT reltuples FROM pg_class WHERE oid = 'wagtailsearch_indexentry'::regclass"
-            )
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
             row = cursor.fetchone()
-        _index_size.update(at=now, entries=max(row[0], 0) if row else 0)
-    return _index_size["entries"]
+        known = _table_sizes[table] = (now, max(row[0], 0) if row else 0)
+    return known[1]
+
+
+def index_entries_estimate(connection):
+    """The planner's estimate of the number of index entries."""
+    return table_rows_estimate(connection, "wagtailsearch_indexentry")
 
 
 @functools.cache
@@ -263,6 +267,10 @@ def _postgres_classes():
                 and stop <= TWO_PHASE_MAX_STOP
                 and not self.queryset.query.is_sliced
                 and index_entries_estimate(connection) >= TWO_PHASE_MIN_ENTRIES
+                # A small model (the places beside 10 000 pages) cannot have many matches:
+                # one phase, without the candidates' union to build and plan (half the time).
+                and table_rows_estimate(connection, self.queryset.model._meta.db_table)
+                >= TWO_PHASE_MIN_ENTRIES
             )
 
         def _two_phase_search(self, tsquery, rank, start, stop):

@@ -11,9 +11,26 @@ _CAP_WORD_RE = re.compile(r"\w+", re.UNICODE)
 _WORD_RE = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
+class _FoldedChars(dict):
+    """{code point: the character without its accents}, filled as characters are met, for
+    str.translate: the same result as NFKD then dropping the combining marks (decomposition
+    is per character, and canonical reordering only moves the marks dropped), without a
+    Python step per character (excerpts fold whole page texts)."""
+
+    def __missing__(self, code):
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldedChars()
+
+
 def strip_accents(text):
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return text.translate(_FOLDED)
 
 
 def normalise_term(text):

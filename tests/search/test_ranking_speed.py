@@ -96,10 +96,31 @@ def test_a_small_site_is_ranked_in_one_phase(monkeypatch):
         one_phase = sq.run_query(query, locale)
     assert len(captured) == 1 and "UNION" not in captured[0]["sql"]
     monkeypatch.setattr(backends, "TWO_PHASE_MIN_ENTRIES", 0)
+    sq.run_query(query, locale)  # the page table's size estimate, once per process
     with CaptureQueriesContext(connection) as captured:
         two_phase = sq.run_query(query, locale)
     assert len(captured) == 1 and "UNION ALL" in captured[0]["sql"]
     assert one_phase == two_phase
+
+
+@postgres_only
+def test_places_are_ranked_in_one_phase_beside_a_large_index(monkeypatch):
+    """The places are a small table: however large the index, their search is one phase
+    (the union of candidates costs more than it saves on a few rows)."""
+    locale = french()
+    query = sq.build_query("numérique", locale)[0]
+    monkeypatch.setattr(backends, "TWO_PHASE_MIN_ENTRIES", 5000)
+    monkeypatch.setitem(backends._table_sizes, "wagtailsearch_indexentry", (1e18, 10**6))
+    monkeypatch.setitem(backends._table_sizes, "wagtailcore_page", (1e18, 10**6))
+    monkeypatch.setitem(backends._table_sizes, "content_place", (1e18, 20))
+    with CaptureQueriesContext(connection) as captured:
+        places = sq.run_place_query(query, locale)
+        sq.run_query(query, locale)
+    assert places
+    searches = [q["sql"] for q in captured.captured_queries if "@@" in q["sql"]]
+    place_sql, page_sql = searches
+    assert place_sql.startswith('SELECT "content_place"') and "UNION" not in place_sql
+    assert "UNION ALL" in page_sql
 
 
 @postgres_only
