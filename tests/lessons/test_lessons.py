@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature
 from django.http import QueryDict
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from content.blocks import QuestionBlock, QuizBlock, check_quiz
@@ -60,6 +60,35 @@ def test_check_quiz_reports_unanswered_questions_and_ignores_junk():
     result = check_quiz(quiz_value(), QueryDict("q1=9&q1=x"))
     assert result.unanswered == [0, 1]
     assert not result.is_complete
+
+
+def quiz_errors(html):
+    """Each question's instruction shown when it is left unanswered, in order."""
+    return [
+        unescape(text) for text in re.findall(r'<p class="quiz__error" hidden>([^<]*)</p>', html)
+    ]
+
+
+def test_unanswered_instruction_says_one_answer_or_at_least_one():
+    """Issue 17: every question said « Choisissez au moins une réponse », single-choice ones
+    too. The text is in the page (quiz.js only shows it), so it is right with or without
+    JavaScript."""
+    value = QuizBlock().to_python(
+        {**QUIZ, "questions": [*QUIZ["questions"], {**QUIZ["questions"][0], "kind": "true_false"}]}
+    )
+    html = QuizBlock().render(value, {"block_id": "b1"})
+    assert quiz_errors(html) == [
+        "Choisissez une réponse.",
+        "Choisissez au moins une réponse.",
+        "Choisissez une réponse.",
+    ]
+    with translation.override("en"):
+        html = QuizBlock().render(value, {"block_id": "b1"})
+    assert quiz_errors(html) == [
+        "Choose one answer.",
+        "Choose at least one answer.",
+        "Choose one answer.",
+    ]
 
 
 def test_question_block_validation():
