@@ -16,14 +16,15 @@ def lesson_checks(page, scan, context):
     if page.easy_read_of_id:
         yield from long_sentences(page, scan)
         if page.easy_read_outdated:
+            original = page.easy_read_original
             yield Finding(
                 page,
                 "easy_read_outdated",
                 _("Version facile à lire plus ancienne que l'original"),
                 _("« %(title)s » a été publiée de nouveau le %(date)s : reportez ses changements.")
                 % {
-                    "title": page.easy_read_of.title,
-                    "date": date_format(page.easy_read_of.last_published_at, "j F Y"),
+                    "title": original.title,
+                    "date": date_format(original.last_published_at, "j F Y"),
                 },
             )
     if page.review_overdue:

@@ -50,9 +50,20 @@ class EasyReadMixin:
         return EASY_READ_SEARCH_TEXT if self.easy_read_of_id else ""
 
     @property
+    def easy_read_original(self):
+        """The original in this version's language, or None. A translated version's
+        `easy_read_of` still names the source-language original, but it translates the
+        source-language version: its own original is that lesson's translation (a change of
+        the French lesson reaches it through the French version, in the translation report)."""
+        original = self.easy_read_of
+        if original is not None and original.locale_id != self.locale_id:
+            return original.get_translation_or_none(self.locale_id)
+        return original
+
+    @property
     def easy_read_outdated(self):
         """True for an easy-to-read version whose original was published again after it."""
-        original = self.easy_read_of
+        original = self.easy_read_original
         if original is None or not original.last_published_at or not self.last_published_at:
             return False
         return original.last_published_at > self.last_published_at

@@ -243,10 +243,18 @@ class LessonPage(EasyReadMixin, BasePage):
             models.Q(reviewed_at__lt=limit)
             | models.Q(reviewed_at__isnull=True, last_published_at__date__lt=limit)
         ).order_by("reviewed_at", "last_published_at")
-        easy_read = live.filter(
-            easy_read_of__isnull=False,
-            easy_read_of__last_published_at__gt=models.F("last_published_at"),
-        ).order_by("title")
+        # The original in the version's language (a translated version's `easy_read_of`
+        # names the source-language one: easy_read.EasyReadMixin.easy_read_original).
+        original_published_at = cls.objects.filter(
+            translation_key=models.OuterRef("easy_read_of__translation_key"),
+            locale_id=models.OuterRef("locale_id"),
+        ).values("last_published_at")[:1]
+        easy_read = (
+            live.filter(easy_read_of__isnull=False)
+            .annotate(original_published_at=models.Subquery(original_published_at))
+            .filter(original_published_at__gt=models.F("last_published_at"))
+            .order_by("title")
+        )
         return list(overdue), list(easy_read)
 
     @cached_property

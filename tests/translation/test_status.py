@@ -292,3 +292,38 @@ def test_the_query_count_does_not_grow_with_the_pages(admin_client, english):
     # Session, user, French locale, other locales, sections, translations, segment counts
     # (2), pages, their copies, 2 per translatable snippet type (7), the admin's menus.
     assert with_two <= 29, "\n".join(query["sql"][:200] for query in QUERIES)
+
+
+def test_an_english_easy_read_version_follows_the_french_easy_read_version_not_the_lesson(
+    admin_user, english
+):
+    """Issue 17: the English easy-to-read version translates the French easy-to-read version;
+    republishing the French lesson (its original) makes the English lesson out of date, not
+    the English easy-to-read version, in the report and in the « FALC à mettre à jour » flag."""
+    version = LessonPage.objects.get(
+        slug="creer-une-adresse-e-mail-falc", locale__language_code="fr"
+    )
+    original = version.easy_read_of
+    for page in (original, version):  # the original first: its parent must exist in English
+        translate(submit(page, english), english)
+    english_version = version.get_translation(english)
+    english_original = original.get_translation(english)
+    for page in (english_original, english_version):
+        page.save_revision().publish()
+    assert row(admin_user, version).state == UP_TO_DATE
+
+    republish(original)
+    assert row(admin_user, original).state == OUT_OF_DATE
+    assert row(admin_user, version).state == UP_TO_DATE
+    english_version = LessonPage.objects.get(pk=english_version.pk)
+    assert english_version.easy_read_outdated is False  # its own original is the English lesson
+    assert english_version not in LessonPage.needing_review()[1]
+    assert LessonPage.objects.get(pk=version.pk).easy_read_outdated  # the French one is
+
+    republish(version)
+    assert row(admin_user, version).state == OUT_OF_DATE
+
+    english_original.save_revision().publish()  # the English lesson changes after its version
+    english_version = LessonPage.objects.get(pk=english_version.pk)
+    assert english_version.easy_read_outdated
+    assert english_version in LessonPage.needing_review()[1]
