@@ -65,8 +65,12 @@ check: $(VENV)/.installed
 migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=capnum.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# Two worker processes (pytest-xdist), each with its own test database, Chromium and server
+# thread: CI has two cores (docs/testing.md). PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= 2
+
 pytest: $(VENV)/.installed node_modules/.installed compilemessages
-	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --cov --cov-report=term $(PYTEST_ARGS)
 
 test: lint check migrations-check pytest
 

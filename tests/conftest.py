@@ -36,6 +36,23 @@ def pytest_sessionstart(session):
         trans_real._default = None
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist, the tests of a module with a module-scoped fixture go to one worker:
+    the fixture is built once, and never twice at the same moment (the catalogue's makemessages
+    writes temporary files beside the templates). An explicit xdist_group wins."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        if info is None or item.get_closest_marker("xdist_group"):
+            continue
+        if any(
+            definitions[-1].scope == "module"
+            for name in info.names_closure
+            if (definitions := info.name2fixturedefs.get(name))
+        ):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
 def ensure_demo_site():
     from content.models import HomePage
 
@@ -124,10 +141,13 @@ def restore_demo_snapshot():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker):
+def django_db_setup(
+    request, django_test_environment, django_db_modify_db_settings, django_db_blocker
+):
     """The test database, always created (pytest-django only creates it when a selected test
     is marked `django_db`; the browser tests are not, since their server thread needs the
-    data committed), then the demo site in it."""
+    data committed), then the demo site in it. Under pytest-xdist each worker has its own
+    (django_db_modify_db_settings adds the worker's name to the database's)."""
     from django.test.utils import setup_databases, teardown_databases
 
     keepdb = request.config.getoption("reuse_db", False)

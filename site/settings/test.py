@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory e-mail, real database from DATABASE_URL when set."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -30,3 +32,8 @@ PAGE_CACHE_TIMEOUT = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so the browser tests' server thread shares the data.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+
+# pytest-xdist (`make test` runs two workers): each worker loads the demo into its own database
+# and writes its files into its own media folder, unless a test's subprocess was given one.
+if (worker := os.environ.get("PYTEST_XDIST_WORKER")) and "MEDIA_ROOT" not in os.environ:
+    MEDIA_ROOT = MEDIA_ROOT / f"xdist-{worker}"  # noqa: F405

@@ -261,6 +261,7 @@ REAL_REDIS = "redis://127.0.0.1:6379/5"
 
 
 @pytest.mark.skipif(not redis_is_up(), reason="no Redis on 127.0.0.1:6379 (CI starts one)")
+@pytest.mark.xdist_group("redis-db-5")  # empties REAL_REDIS: never beside another test using it
 @pytest.mark.django_db(transaction=True)
 def test_the_redis_counter_holds_across_processes(settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "registration": "10/h"}

@@ -123,6 +123,7 @@ def redis_is_up():
 
 
 @pytest.mark.skipif(not redis_is_up(), reason="no Redis on 127.0.0.1:6379 (CI starts one)")
+@pytest.mark.xdist_group("redis-db-5")  # empties REAL_REDIS: never beside another test using it
 def test_page_cache_uses_redis_when_it_is_up(client):
     with override_settings(CACHES=cache_settings(REAL_REDIS), PAGE_CACHE_TIMEOUT=300):
         cache.clear()  # our own database number only (KEY_PREFIX capnum, db 5)
