@@ -65,9 +65,10 @@ check: $(VENV)/.installed
 migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=capnum.settings.test $(MANAGE) makemigrations --check --dry-run
 
-# Two worker processes (pytest-xdist), each with its own test database, Chromium and server
-# thread: CI has two cores (docs/testing.md). PYTEST_WORKERS=0 runs in this process.
-PYTEST_WORKERS ?= 2
+# PYTEST_WORKERS=2: two pytest-xdist worker processes, each with its own test database, media
+# folder, Chromium and server thread. One process by default until two are measured faster on
+# CI's quiet machine (docs/testing.md, docs/notes/issue-21-suite-time.md).
+PYTEST_WORKERS ?= 0
 
 pytest: $(VENV)/.installed node_modules/.installed compilemessages
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --cov --cov-report=term $(PYTEST_ARGS)
