@@ -13,6 +13,7 @@ keep it. Entries also expire after ``CONFIG_CACHE_TIMEOUT`` seconds, and with th
 """
 
 import hashlib
+import threading
 import uuid
 
 from django.conf import settings
@@ -22,6 +23,10 @@ from django.db.models.signals import post_delete, post_save
 
 GENERATION_KEY = "capnum:config:generation"
 _MISSING = object()
+# A public request reads the generation token once (SiteMiddleware), not once per entry: a
+# page reads about fifteen entries, each of which cost two cache round trips. A purge within
+# the request (a form that saves) updates it.
+_request = threading.local()
 
 
 def _cache():
@@ -33,6 +38,16 @@ def timeout():
 
 
 def _generation(cache):
+    generation = getattr(_request, "generation", None)
+    if generation is not None:
+        return generation
+    generation = _read_generation(cache)
+    if getattr(_request, "active", False):
+        _request.generation = generation
+    return generation
+
+
+def _read_generation(cache):
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -60,7 +75,10 @@ def purge():
 
 
 def new_generation():
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    generation = uuid.uuid4().hex
+    _cache().set(GENERATION_KEY, generation, None)
+    if getattr(_request, "active", False):
+        _request.generation = generation
 
 
 # The site -------------------------------------------------------------------------------
@@ -92,9 +110,14 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(("/admin/", "/django-admin/")):
+        if request.path.startswith(("/admin/", "/django-admin/")):
+            return self.get_response(request)
+        _request.active, _request.generation = True, None
+        try:
             find_site(request)
-        return self.get_response(request)
+            return self.get_response(request)
+        finally:
+            _request.active, _request.generation = False, None
 
 
 # Locales ------------------------------------------------------------------------------
