@@ -25,6 +25,7 @@ LISTED = [
     "/se-former/premiers-pas/",
     "/se-former/aller-plus-loin/",
     "/agenda/",
+    "/campagnes/",
     "/campagnes/safer-internet-day-2026/",
     LESSON,
     # The other level-1 lessons and every easy-to-read version (separate pages of the path).
