@@ -127,6 +127,25 @@ def translate_snippets(user=None):
     return saved
 
 
+def submit_taxonomy(english, user=None):
+    """Audiences and themes to English: wagtail-localize submits a page's snippets that blocks
+    and foreign keys name, not those of its many-to-many fields, so the path « Pour qui »
+    would stay French. Their English then comes from taxonomie.en.po (translate_snippets)."""
+    from wagtail_localize.models import Translation
+    from wagtail_localize.operations import TranslationCreator
+
+    from content.models import Audience, Theme
+
+    for model in (Audience, Theme):
+        done = Translation.objects.filter(
+            target_locale=english, source__specific_content_type__model=model._meta.model_name
+        ).values("source__object_id")
+        terms = model.objects.filter(locale__language_code="fr").exclude(translation_key__in=done)
+        creator = TranslationCreator(user, [english])
+        for term in terms:
+            creator.create_translations(term)
+
+
 def load(user=None, only=None):
     """Translate every page that has a PO file and no English translation yet (an existing one
     is the translators' and left as it is); `only`: these paths and their ancestors (tests).
@@ -149,5 +168,6 @@ def load(user=None, only=None):
             continue
         translate_page(page, path, user=user)
         made += 1
+    submit_taxonomy(english, user=user)
     snippets = translate_snippets(user=user)
     return f"{made} English page(s) published from PO files, {snippets} snippet(s) translated"

@@ -17,7 +17,7 @@ from wagtail.search import index
 from content.blocks import BaseStreamBlock
 from content.blocks.base import BaseStructBlock
 from content.config_cache import public
-from content.models import BasePage
+from content.models import BasePage, terms_in_locale
 from content.panels import InlinePanel
 from content.translation import OwnedByEachLanguage
 
@@ -216,6 +216,11 @@ class CampaignPage(BasePage):
     @property
     def headline(self):
         return self.kit_headline or self.title
+
+    def audiences_here(self):
+        """The audiences in the page's language where they have a copy in it (see
+        content.models.AudienceThemeMixin.audiences_here)."""
+        return terms_in_locale(self.audiences, self.locale_id)
 
     def status(self, today=None):
         today = today or timezone.localdate()

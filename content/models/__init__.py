@@ -7,7 +7,7 @@ from .pages import BasePage, HomePage, StandardPage
 from .places import Place
 from .ratelimit import RateCounter
 from .settings import SiteIdentity
-from .taxonomy import Audience, AudienceThemeMixin, Organisation, Theme
+from .taxonomy import Audience, AudienceThemeMixin, Organisation, Theme, terms_in_locale
 
 __all__ = [
     "Audience",
@@ -25,4 +25,5 @@ __all__ = [
     "SiteIdentity",
     "StandardPage",
     "Theme",
+    "terms_in_locale",
 ]

@@ -160,3 +160,32 @@ class AudienceThemeMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def audiences_here(self):
+        """The page's audiences in its language where they have a copy in it, else as they
+        are (shown under lang="fr" by `in_its_language`). A translated page's many-to-many
+        fields still name the source language's terms (wagtail-localize copies them as they
+        are): their copies are found by translation key, in the same single query."""
+        return terms_in_locale(self.audiences, self.locale_id)
+
+    def themes_here(self):
+        """The page's themes in its language, as `audiences_here`."""
+        return terms_in_locale(self.themes, self.locale_id)
+
+
+def terms_in_locale(related, locale_id):
+    """The terms of a many-to-many relation, each replaced by its copy in `locale_id` when
+    there is one; one query, ordered as the model orders them."""
+    terms = related.all()
+    if not isinstance(terms, models.QuerySet):  # a preview's unsaved relation (modelcluster)
+        return list(terms)
+    model = terms.model
+    found = model.objects.filter(translation_key__in=terms.values("translation_key")).filter(
+        models.Q(locale_id=locale_id) | models.Q(pk__in=terms.values("pk"))
+    )
+    chosen = {}
+    for term in found:
+        if term.translation_key not in chosen or term.locale_id == locale_id:
+            chosen[term.translation_key] = term
+    kept = {term.pk for term in chosen.values()}
+    return [term for term in found if term.pk in kept]

@@ -126,8 +126,8 @@ class ReferencePageMixin:
         context["json_ld"] = json_ld(self.json_ld(request))
         context["related_groups"] = related_groups(self.related)
         context["has_quiz"] = any(child.block_type == "quiz" for child in self.body)
-        context["theme_list"] = list(self.themes.all())
-        context["audience_list"] = list(self.audiences.all())
+        context["theme_list"] = self.themes_here()
+        context["audience_list"] = self.audiences_here()
         return context
 
 

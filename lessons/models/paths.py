@@ -137,7 +137,7 @@ class LearningPathPage(AudienceThemeMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons
         context["activities"] = activities_of(self.lessons)
-        context["audience_list"] = list(self.audiences.all())
+        context["audience_list"] = self.audiences_here()
         return context
 
 

@@ -219,3 +219,20 @@ def test_the_check_finds_french_content(client, english_demo):
         ", La Poste",
     ):
         assert not looks_french(english), english
+
+
+def test_the_english_paths_name_their_audiences_in_english(client, english_demo):
+    """Issue 17: « Who it is for: Demandeurs d'emploi, Habitants, Seniors » on the English
+    « First steps ». The check above let it pass: the names were rightly under lang="fr",
+    and one or two words are too few for the French-words heuristic. The path named the
+    French audiences (wagtail-localize copies a page's many-to-many fields as they are, and
+    submitted no audience to English); now each term has its English copy, shown instead."""
+    html = client.get("/en/learn/first-steps/").content.decode()
+    who = re.search(r"<dt>Who it is for</dt><dd>(.*?)</dd>", html).group(1)
+    assert who == "Jobseekers, Older people, Residents"  # in English alphabetical order
+    html = client.get("/en/events/digital-cafe/").content.decode()
+    who = re.search(r"<dt>Who it is for</dt><dd>(.*?)</dd>", html).group(1)
+    assert who == "Older people, Residents"
+    html = client.get("/se-former/premiers-pas/").content.decode()
+    who = re.search(r"<dt>Pour qui</dt><dd>(.*?)</dd>", html).group(1)
+    assert who == "Demandeurs d&#x27;emploi, Habitants, Seniors"
