@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -33,6 +34,20 @@ def model_field(model, candidates):
         except Exception:
             continue
     return None
+
+
+class TermLabel(str):
+    """A related term's name that is not in the page's language: `lang` for the element that
+    shows it (WCAG 3.1.2: an English results page listing a French audience's name)."""
+
+    lang = ""
+
+
+def _label_in_language(label, lang):
+    if lang and lang != (get_language() or "").split("-")[0]:
+        label = TermLabel(label)
+        label.lang = lang
+    return label
 
 
 @dataclass
@@ -67,20 +82,26 @@ def _field_part(model, fld, condition, key):
 
     name = fld.name
     text = CharField()
+    lang = Value("", output_field=text)
     if fld.is_relation:
         related = fld.related_model
         slug = "slug" if model_field(related, ("slug",)) else "pk"
         label = "name" if model_field(related, ("name",)) else slug
         value, label_expr = Cast(f"{name}__{slug}", text), Cast(f"{name}__{label}", text)
+        if model_field(related, ("locale",)) is not None:
+            lang = Cast(f"{name}__locale__language_code", text)
     else:
         value, label_expr = Cast(name, text), Value("", output_field=text)
     return (
         model.objects.filter(condition)
         .order_by()
         .annotate(
-            facet_part=Value(key, output_field=text), facet_value=value, facet_label=label_expr
+            facet_part=Value(key, output_field=text),
+            facet_value=value,
+            facet_label=label_expr,
+            facet_lang=lang,
         )
-        .values_list("pk", "facet_part", "facet_value", "facet_label")
+        .values_list("pk", "facet_part", "facet_value", "facet_label", "facet_lang")
     )
 
 
@@ -152,8 +173,9 @@ def facet_rows_in_bulk(models, ids_by_type):
                 facet_part=Value(_PARENT_PART, output_field=text),
                 facet_value=Cast(_parent_pk(), text),
                 facet_label=Value("", output_field=text),
+                facet_lang=Value("", output_field=text),
             )
-            .values_list("pk", "facet_part", "facet_value", "facet_label")
+            .values_list("pk", "facet_part", "facet_value", "facet_label", "facet_lang")
         )
         parents = Page.objects.filter(pk__in=child_ids).order_by().values(parent_pk=_parent_pk())
     for (model, key), fld in own.items():
@@ -168,18 +190,18 @@ def facet_rows_in_bulk(models, ids_by_type):
     union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     rows = list(union.order_by("facet_label", "facet_value"))
     children_of = {}  # parent id -> child ids
-    for pk, part, value, _label in rows:
+    for pk, part, value, _label, _lang in rows:
         if part == _PARENT_PART and value is not None:
             children_of.setdefault(int(value), set()).add(pk)
     by_facet, audiences = {}, {}
-    for pk, part, value, label in rows:
+    for pk, part, value, label, lang in rows:
         if part == _PARENT_PART:
             continue
         model, key, fld = fields[part]
         row = _facet_row(fld, value, label)
         if row is None:
             continue
-        value, label = row
+        value, label = row[0], _label_in_language(row[1], lang)
         aliases = getattr(model, "search_facet_aliases", {}).get(fld.name, {})
         aliased = value in {str(v) for v in aliases}
         if aliased:

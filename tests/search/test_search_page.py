@@ -494,3 +494,22 @@ def test_complete_lesson_ranks_in_the_top_3_for_a_residents_word(client):
     html = client.get(URL, {"q": "arnaque"}).content.decode()
     pages = html[html.index('<ol class="search-results"') :]  # after the places' section
     assert "Reconnaître une arnaque par SMS" in titles_from(pages)[:3]
+
+
+def test_an_english_results_page_marks_the_french_names_of_audiences(
+    client, django_capture_on_commit_callbacks
+):
+    """The English path links the French audiences (wagtail-localize copies many-to-many
+    links as they are): their names on an English results page, in the result's tags and the
+    « Public » filter, carry lang="fr" (WCAG 3.1.2); on the French page they carry none."""
+    from content import demo_english
+
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_english.load(only=["/", "/se-former/", "/se-former/premiers-pas/"])
+    english = client.get("/en/recherche/", {"q": "everyday tools"}).content.decode()
+    assert "First steps: my everyday tools" in english
+    assert re.search(r'<span class="tag" lang="fr">Seniors</span>', english)
+    assert re.search(r'<span lang="fr">Seniors</span> <span class="search-facet__count">', english)
+    french = client.get(URL, {"q": "outils du quotidien"}).content.decode()
+    assert re.search(r'<span class="tag">Seniors</span>', french)
+    assert 'lang="fr">Seniors' not in french
