@@ -92,3 +92,36 @@ def test_breadcrumb_root_reads_accueil(client):
     crumbs = re.search(r'<nav class="breadcrumbs container".*?</nav>', html, re.S).group(0)
     assert re.findall(r"<a [^>]*>([^<]*)</a>", crumbs)[0] == "Accueil"
     assert "Le numérique pour tous dans le Boulonnais" not in crumbs
+
+
+def test_the_english_menu_keeps_every_entry_and_marks_the_french_ones(
+    client, django_capture_on_commit_callbacks
+):
+    """Only the agenda of the menu is translated in the English demo: the English menu shows it
+    in English at its place, and the other entries lead to their French pages, in French,
+    marked lang="fr" hreflang="fr" (a one-entry menu would hide the site from English readers)."""
+    from content import demo_english
+
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_english.load(only=["/", "/agenda/"])
+    html = client.get("/en/").content.decode()
+    nav = re.search(r'<ul class="container main-nav__list">(.*?)</ul>', html, re.S).group(1)
+    entries = re.findall(r'<a href="([^"]*)"([^>]*)>([^<]*)</a>', nav)
+    assert [(url, label) for url, _attrs, label in entries] == [
+        ("/habitants/", "Apprendre à mon rythme"),
+        ("/enseignants/", "Enseignants et animateurs"),
+        ("/communicants/", "Communicants"),
+        ("/entrepreneurs/", "Entrepreneurs, commerçants et artisans"),
+        ("/lieux/", "Trouver de l&#x27;aide près de chez moi"),
+        ("/en/events/", "Events"),
+        ("/alertes-arnaques/", "Alertes arnaques"),
+    ]
+    for url, attrs, _label in entries:
+        marked = ' lang="fr" hreflang="fr"' in attrs
+        assert marked == (not url.startswith("/en/")), url
+    # The French menu is unchanged and unmarked.
+    assert 'hreflang="fr"' not in menu_html(client.get("/").content.decode())
+
+
+def menu_html(html):
+    return re.search(r'<ul class="container main-nav__list">(.*?)</ul>', html, re.S).group(1)

@@ -92,8 +92,10 @@ def document_size(document):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Children of the current locale's home page shown in menus: one query, kept in the
-    configuration cache (content/config_cache.py: forgotten whenever a page changes)."""
+    """The home page's children shown in menus, each in the page's language when translated
+    and live, else the source page marked with its language (`menu_lang`): an English visitor
+    keeps every entry, and sees which ones lead to French. Kept in the configuration cache
+    (content/config_cache.py: forgotten whenever a page changes)."""
     request = context.get("request")
     page = context.get("page")
     site = Site.find_for_request(request) if request else None
@@ -102,15 +104,28 @@ def main_menu(context):
     root = site.root_page
     locale_id = page.locale_id if page is not None else root.locale_id
 
-    def entries():
-        menu_root = root
-        if locale_id != root.locale_id:
-            menu_root = root.get_translations().filter(locale_id=locale_id).first() or root
+    def in_menu(parent):
         return list(
-            config_cache.public(menu_root.get_children().live().in_menu()).only(
-                "id", "title", "url_path", "path", "depth", "locale_id"
+            config_cache.public(parent.get_children().live().in_menu()).only(
+                "id", "title", "url_path", "path", "depth", "locale_id", "translation_key"
             )
         )
+
+    def entries():
+        source_items = in_menu(root)
+        if locale_id == root.locale_id:
+            return source_items
+        local_root = root.get_translations().filter(locale_id=locale_id).first()
+        local_items = in_menu(local_root) if local_root is not None else []
+        by_key = {item.translation_key: item for item in local_items}
+        source_language = root.locale.language_code
+        items = []
+        for item in source_items:
+            translated = by_key.pop(item.translation_key, None)
+            if translated is None:
+                item.menu_lang = source_language
+            items.append(translated or item)
+        return items + list(by_key.values())  # pages written in this language only
 
     return config_cache.cached(f"menu:{site.pk}:{locale_id}", entries)
 
