@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from content import text_language
 
 
 @dataclass
@@ -44,7 +45,7 @@ class TermLabel(str):
 
 
 def _label_in_language(label, lang):
-    if lang and lang != (get_language() or "").split("-")[0]:
+    if lang and lang != text_language.current_language():
         label = TermLabel(label)
         label.lang = lang
     return label
