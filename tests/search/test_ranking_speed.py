@@ -152,3 +152,25 @@ def test_spelling_correction_when_no_title_is_close():
     """A transposition (« cnava ») shares few trigrams with « canva »: the wider look-up
     (PostgreSQL) or the whole vocabulary (SQLite) still corrects it."""
     assert sq.suggest("cnava", french()) == "canva"
+
+
+@postgres_only
+def test_search_index_gin_indexes_have_no_pending_list(home):
+    """Every GIN index of the search index table writes entries in place (migration 0007):
+    a publish leaves nothing in a pending list for the next searches to read."""
+    StandardPageFactory(
+        parent=home, title="Atelier pendulaire", live=True
+    ).save_revision().publish()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reloptions FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+            "WHERE i.indrelid = 'wagtailsearch_indexentry'::regclass AND a.amname = 'gin'"
+        )
+        indexes = dict(cursor.fetchall())
+        assert len(indexes) >= 4  # title, body, autocomplete, title || body
+        assert all(options and "fastupdate=off" in options for options in indexes.values())
+        for name in indexes:
+            # The number of pending-list pages it had to merge: none.
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+            assert cursor.fetchone()[0] == 0, name
