@@ -27,28 +27,38 @@ COMPLETE_CHARACTERS = 4000
 COMPLETENESS_WEIGHT = 2.0
 
 
-def type_factor(content_type_field):
-    """A rank factor per page type: a type may declare `search_rank_factor` (a lesson, the
-    complete answer to a resident's need, weighs more than the listings that name it)."""
+@functools.cache
+def _weighted_types(model):
+    """(content type id, factor) of `model` and its subclasses that declare a
+    `search_rank_factor` other than 1: read once per process, not on every search."""
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
+
+    return tuple(
+        (ContentType.objects.get_for_model(other).pk, float(other.search_rank_factor))
+        for other in apps.get_models()
+        if issubclass(other, model) and getattr(other, "search_rank_factor", 1.0) != 1.0
+    )
+
+
+def type_factor(content_type_field, model):
+    """A rank factor per page type: a type may declare `search_rank_factor` (a lesson, the
+    complete answer to a resident's need, weighs more than the listings that name it).
+    None when no type `model` searches declares one (the places)."""
     from django.db.models import Case, FloatField, Value, When
 
     whens = [
-        When(
-            **{content_type_field: ContentType.objects.get_for_model(model).pk},
-            then=Value(float(model.search_rank_factor)),
-        )
-        for model in apps.get_models()
-        if getattr(model, "search_rank_factor", 1.0) != 1.0
+        When(**{content_type_field: pk}, then=Value(factor))
+        for pk, factor in _weighted_types(model)
     ]
     if not whens:
-        return Value(1.0)
+        return None
     return Case(*whens, default=Value(1.0), output_field=FloatField())
 
 
-def rank_factor(completeness_factor, content_type_field):
-    return completeness_factor * type_factor(content_type_field)
+def rank_factor(completeness_factor, content_type_field, model):
+    factor = type_factor(content_type_field, model)
+    return completeness_factor if factor is None else completeness_factor * factor
 
 
 def completeness(body_field):
@@ -191,6 +201,9 @@ def queryset_locale_id(queryset):
     return None
 
 
+# Wagtail builds a backend object on every get_search_backend() call (several a search):
+# the classes are built once per process.
+@functools.cache
 def _postgres_classes():
     import copy
     from collections import defaultdict
@@ -252,6 +265,7 @@ def _postgres_classes():
                 rank = rank * rank_factor(
                     EntryColumn("index_entries__", COMPLETENESS_COLUMN),
                     "index_entries__content_type_id",
+                    self.queryset.model,
                 )
             combined = vectors[0][0]
             for vector, _boost in vectors[1:]:
@@ -310,6 +324,7 @@ def _postgres_classes():
             rank = rank * rank_factor(
                 EntryColumn("index_entries__", COMPLETENESS_COLUMN),
                 "index_entries__content_type_id",
+                model,
             )
             queryset = self.queryset.filter(index_entries__id__in=candidates)
             return self._apply_ordering_and_scoring(queryset, rank, start, stop)
@@ -332,6 +347,7 @@ def _postgres_classes():
     return CapNumPostgresSearchBackend
 
 
+@functools.cache
 def _sqlite_classes():
     from django.db.models import Case, CharField, F, IntegerField, Value, When
     from django.db.models.functions import Cast
@@ -380,7 +396,7 @@ def _sqlite_classes():
             rank = self._build_rank_expression(self.get_search_vectors(), config)
             if not isinstance(self, SQLiteAutocompleteQueryCompiler):
                 rank = rank * rank_factor(
-                    completeness("index_entry__body"), "index_entry__content_type_id"
+                    completeness("index_entry__body"), "index_entry__content_type_id", model
                 )  # bm25: lower is better
             ranked = (
                 SQLiteFTSIndexEntry.objects.filter(match)
