@@ -61,10 +61,17 @@ def cached(name, build):
         return build()
     cache = _cache()
     key = f"capnum:config:{_generation(cache)}:{name}"
+    # Within a public request an entry is read (and unpickled) once: the locales, say, are
+    # asked for by several templates and tags.
+    seen = getattr(_request, "values", None)
+    if seen is not None and key in seen:
+        return seen[key]
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(key, value, timeout())
+    if seen is not None:
+        seen[key] = value
     return value
 
 
@@ -112,12 +119,12 @@ class SiteMiddleware:
     def __call__(self, request):
         if request.path.startswith(("/admin/", "/django-admin/")):
             return self.get_response(request)
-        _request.active, _request.generation = True, None
+        _request.active, _request.generation, _request.values = True, None, {}
         try:
             find_site(request)
             return self.get_response(request)
         finally:
-            _request.active, _request.generation = False, None
+            _request.active, _request.generation, _request.values = False, None, None
 
 
 # Locales ------------------------------------------------------------------------------

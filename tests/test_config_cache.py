@@ -38,6 +38,27 @@ def test_outside_a_request_every_entry_reads_the_generation(generation_reads):
     assert len(generation_reads) == 2
 
 
+def test_a_page_reads_each_entry_from_the_cache_once(client, monkeypatch):
+    """The locales, the settings, the menu are asked for by several tags of one page: each
+    entry is read (and unpickled) once per request."""
+    cache = config_cache._cache()
+    real_get = cache.get
+    reads = []
+
+    def counting_get(key, *args, **kwargs):
+        if key != config_cache.GENERATION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    client.get("/se-former/")  # fills the entries
+    monkeypatch.setattr(cache, "get", counting_get)
+    response = client.get("/se-former/")
+    assert response.status_code == 200
+    config_reads = [key for key in reads if key.startswith("capnum:config:")]
+    assert config_reads
+    assert len(config_reads) == len(set(config_reads))
+
+
 def test_a_purge_inside_a_request_is_seen_by_later_entries(rf):
     built = []
 
