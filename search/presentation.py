@@ -130,7 +130,12 @@ def body_texts(pages):
 def result_labels(page, audiences=None):
     """Type, level and audience labels for a result, from whatever the page type has. The
     audiences come from `audiences` ({page id: names}, read with the facets) when given."""
-    labels = {"type": getattr(page, "search_result_label", None) or page._meta.verbose_name}
+    # Every key present: a missing one costs the template a dir() of the dict.
+    labels = {
+        "type": getattr(page, "search_result_label", None) or page._meta.verbose_name,
+        "level": "",
+        "audiences": [],
+    }
     level = model_field(type(page), ("level",))
     if level is not None and getattr(page, "level", None):
         labels["level"] = getattr(page, "get_level_display", lambda: page.level)()

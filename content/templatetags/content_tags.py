@@ -105,11 +105,14 @@ def main_menu(context):
     locale_id = page.locale_id if page is not None else root.locale_id
 
     def in_menu(parent):
-        return list(
+        items = list(
             config_cache.public(parent.get_children().live().in_menu()).only(
                 "id", "title", "url_path", "path", "depth", "locale_id", "translation_key"
             )
         )
+        for item in items:  # set on every item: a missing attribute costs the template a dir()
+            item.menu_lang = ""
+        return items
 
     def entries():
         source_items = in_menu(root)
