@@ -81,8 +81,8 @@ def completeness(body_field):
 COMPLETENESS_COLUMN = "capnum_completeness"
 # Two-phase ranking (PostgreSQL): at most this many pages whose title matches, and this many
 # pages that match at all, are ranked exactly; see VectorAliasMixin._two_phase_search.
-TITLE_CANDIDATES = 500
-CANDIDATES = 1000
+TITLE_CANDIDATES = 200
+CANDIDATES = 500
 TWO_PHASE_MAX_STOP = 500  # the search page keeps 500 hits (search.query.MAX_HITS)
 # Below this many index entries one phase is cheaper: the candidates would be most of the
 # matches, fetched twice (bench/search.py at 1 000 pages: two phases 2x slower).
@@ -216,6 +216,7 @@ def _postgres_classes():
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
+        PostgresSearchResults,
     )
     from modelsearch.query import Fuzzy, MatchAll, Not
     from modelsearch.utils import get_descendants_content_types_pks
@@ -273,6 +274,19 @@ def _postgres_classes():
             queryset = self.queryset.alias(_vector_=combined).filter(_vector_=tsquery)
             return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
+        def ranked_statement(self, config, start, stop, columns):
+            """(sql, params) of the ranking statement written as SQL (search/ranked_sql.py),
+            or None where only the ORM path applies."""
+            from search import backends
+            from search.ranked_sql import RankedSQL
+
+            if isinstance(self, PostgresAutocompleteQueryCompiler) or not RankedSQL.applies(
+                self, None
+            ):
+                return None
+            two_phase = self._two_phase(None, stop)
+            return RankedSQL(self, config, backends).statement(columns, start, stop, two_phase)
+
         def _two_phase(self, score_field, stop):
             return (
                 score_field is None
@@ -301,10 +315,10 @@ def _postgres_classes():
                 .annotate(_object_id=Cast("pk", output_field=CharField(max_length=50)))
                 .values("_object_id")
             )
-            entries = IndexEntry._default_manager.filter(
-                content_type_id__in=get_descendants_content_types_pks(model),
-                object_id__in=visible,
+            of_model = IndexEntry._default_manager.filter(
+                content_type_id__in=get_descendants_content_types_pks(model)
             )
+            entries = of_model.filter(object_id__in=visible)
             most_complete = EntryColumn("", COMPLETENESS_COLUMN).desc()
             if _any_term_query(self.query):
                 # Any one of the words: a page matches in its title or its body, so the
@@ -315,7 +329,12 @@ def _postgres_classes():
                 matching = entries.alias(
                     _vector_=F("title")._combine(F("body"), "||", False)
                 ).filter(_vector_=tsquery)
-            by_title = entries.filter(title=tsquery)
+            # The title matches are taken among every entry of the model, visible or not:
+            # checking visibility here made PostgreSQL hash the whole page table (6 of the
+            # 25 ms of « numérique » at 10 000 pages); the ranking keeps visible pages only,
+            # and the second set, which checks it, holds every match when CANDIDATES or
+            # fewer pages match.
+            by_title = of_model.filter(title=tsquery)
             if _contains(self.query, Not):  # a title without the word is not a match
                 by_title = matching.filter(title=tsquery)
             candidates = (by_title.order_by(most_complete).values("id")[:TITLE_CANDIDATES]).union(
@@ -335,8 +354,16 @@ def _postgres_classes():
     class AutocompleteCompiler(VectorAliasMixin, PostgresAutocompleteQueryCompiler):
         pass
 
+    class RankedResults(PostgresSearchResults):
+        def ranked_statement(self, columns):
+            compiler = self.query_compiler
+            return compiler.ranked_statement(
+                compiler.get_config(self.backend), self.start, self.stop, columns
+            )
+
     class CapNumPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = QueryCompiler
+        results_class = RankedResults
         autocomplete_query_compiler_class = AutocompleteCompiler
         index_class = LanguageIndex
 

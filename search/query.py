@@ -148,6 +148,12 @@ def run_query(query, locale):
     results = base_queryset(locale).search(query, order_by_relevance=True, backend=backend)[
         :MAX_HITS
     ]
+    statement = getattr(results, "ranked_statement", None)
+    statement = statement(["id", "content_type_id"]) if statement else None
+    if statement is not None:  # PostgreSQL: the ranking written as SQL (search/ranked_sql.py)
+        with connection.cursor() as cursor:
+            cursor.execute(*statement)
+            return [tuple(row) for row in cursor.fetchall()]
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is None:  # e.g. Elasticsearch: results are fetched as objects
         return [(p.pk, p.content_type_id) for p in results]
@@ -172,8 +178,12 @@ def run_place_query(query, locale):
 
     # Place's manager is a plain one (no .search()): ask the backend directly.
     places = Place.objects.filter(locale=locale)
-    results = get_search_backend(backend_for(locale)).search(query, places)
-    return list(results[:MAX_PLACES])
+    results = get_search_backend(backend_for(locale)).search(query, places)[:MAX_PLACES]
+    statement = getattr(results, "ranked_statement", None)
+    statement = statement("*") if statement else None
+    if statement is not None:
+        return list(Place.objects.raw(*statement))
+    return list(results)
 
 
 def place_type_option(places):

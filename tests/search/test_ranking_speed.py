@@ -174,3 +174,57 @@ def test_search_index_gin_indexes_have_no_pending_list(home):
             # The number of pending-list pages it had to merge: none.
             cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
             assert cursor.fetchone()[0] == 0, name
+
+
+def orm_ranking(text, locale):
+    """The ranking through Django's ORM (the reference the SQL statement must equal)."""
+    from search.fallback import backend_for
+
+    query = sq.build_query(text, locale)[0]
+    results = sq.base_queryset(locale).search(
+        query, order_by_relevance=True, backend=backend_for(locale)
+    )[: sq.MAX_HITS]
+    return list(results.get_queryset().values_list("pk", "content_type_id"))
+
+
+@postgres_only
+@pytest.mark.parametrize("two_phase", [False, True], ids=["one-phase", "two-phase"])
+def test_the_ranking_statement_written_as_sql_equals_the_orm_ranking(monkeypatch, two_phase):
+    """search/ranked_sql.py writes the ranking statement as text: same rows, same order as
+    the queryset it replaces, for one word, several, synonyms, no match, in one phase and in
+    two (with candidate limits small enough to cut: the demo is a small site)."""
+    locale = french()
+    if two_phase:
+        monkeypatch.setattr(backends, "TWO_PHASE_MIN_ENTRIES", 0)
+        monkeypatch.setattr(backends, "TITLE_CANDIDATES", 3)
+        monkeypatch.setattr(backends, "CANDIDATES", 8)
+    texts = ["arnaque", "numérique", "mot de passe", "courriel", "fake news", "zorglub"]
+    for text in texts:
+        query = sq.build_query(text, locale)[0]
+        sq.run_query(query, locale)  # the index size estimates, once per process
+        with CaptureQueriesContext(connection) as captured:
+            ranked = sq.run_query(query, locale)
+        assert len(captured) == 1
+        assert "wagtailsearch_indexentry e" in captured[0]["sql"]  # the SQL statement ran
+        assert ranked == orm_ranking(text, locale), text
+    assert any(sq.run_query(sq.build_query(t, locale)[0], locale) for t in texts)
+
+
+@postgres_only
+def test_places_are_ranked_by_the_sql_statement(monkeypatch):
+    locale = french()
+    query = sq.build_query("numérique", locale)[0]
+    sq.run_place_query(query, locale)  # the index size estimates, once per process
+    with CaptureQueriesContext(connection) as captured:
+        places = sq.run_place_query(query, locale)
+    assert places and len(captured) == 1
+    assert "wagtailsearch_indexentry e" in captured[0]["sql"]
+    from wagtail.search.backends import get_search_backend
+
+    from content.models import Place
+    from search.fallback import backend_for
+
+    results = get_search_backend(backend_for(locale)).search(
+        query, Place.objects.filter(locale=locale)
+    )[: sq.MAX_PLACES]
+    assert [p.pk for p in places] == [p.pk for p in results.get_queryset()]
