@@ -217,27 +217,23 @@ NEAR_TITLES = 50
 
 
 def _postgres_similar_titles(word, locale, strict, minimum, limit):
-    from django.contrib.postgres.search import (
-        TrigramStrictWordSimilarity,
-        TrigramWordSimilarity,
-    )
-    from django.db.models import FloatField, Func, Value
-    from django.db.models.functions import Lower
+    """Titles of visible pages similar to `word`, closest first. Written as SQL (as the
+    ranking, search/ranked_sql.py): building the queryset cost more than running it."""
+    from search.ranked_sql import where_clause
 
-    class Distance(Func):  # lower(title) <->> word: the indexed side first, as KNN needs
-        function = ""
-        arg_joiner = " <->>> " if strict else " <->> "
-        output_field = FloatField()
-
-    similarity = TrigramStrictWordSimilarity if strict else TrigramWordSimilarity
-    lookup = "trigram_strict_word_similar" if strict else "trigram_word_similar"
-    return list(
-        base_queryset(locale)
-        .annotate(_title=Lower("title"), sim=similarity(word, "title"))
-        .filter(**{f"_title__{lookup}": word, "sim__gt": minimum})
-        .order_by(Distance(Lower("title"), Value(word)))
-        .values_list("title", flat=True)[:limit]
+    queryset = base_queryset(locale)
+    where, params = where_clause(queryset)
+    similar, distance = ("%%>>", "<->>>") if strict else ("%%>", "<->>")
+    function = "strict_word_similarity" if strict else "word_similarity"
+    sql = (
+        f'SELECT "title" FROM "wagtailcore_page" WHERE ({where}) '
+        f'AND LOWER("wagtailcore_page"."title") {similar} %s '
+        f'AND {function}(%s, "wagtailcore_page"."title") > %s '
+        f'ORDER BY LOWER("wagtailcore_page"."title") {distance} %s LIMIT %s'
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, word, word, minimum, word, limit])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _postgres_candidate_words(word, locale):

@@ -22,6 +22,23 @@ def _quote(name):
     return connection.ops.quote_name(name)
 
 
+def filters_own_table_only(queryset):
+    """True when the queryset's WHERE clause reads its own table only (joins Django trimmed
+    have no references left), so it can be written after `FROM <table>` as it is."""
+    query = queryset.query
+    table = queryset.model._meta.db_table
+    return all(alias == table or not query.alias_refcount.get(alias) for alias in query.alias_map)
+
+
+def where_clause(queryset):
+    """(sql, params) of the queryset's WHERE clause, its own table named as in the database."""
+    query = queryset.query
+    if not query.where:
+        return "TRUE", []
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return sql or "TRUE", list(params)
+
+
 class RankedSQL:
     """SQL for one search, from a modelsearch PostgreSQL query compiler."""
 
@@ -49,13 +66,7 @@ class RankedSQL:
             and score_field is None
             and not django_query.is_sliced
             and not django_query.distinct
-            # The queryset filters its own table only (joins Django trimmed have no
-            # references left): its WHERE clause can be written after `FROM <table>`.
-            and all(
-                alias == compiler.queryset.model._meta.db_table
-                or not django_query.alias_refcount.get(alias)
-                for alias in django_query.alias_map
-            )
+            and filters_own_table_only(compiler.queryset)
             and not django_query.annotations
         )
 
@@ -67,13 +78,6 @@ class RankedSQL:
 
     def tsquery(self, query):
         return self.compile(self.compiler.build_tsquery(query, config=self.config))
-
-    def where(self):
-        where = self.queryset.query.where
-        if not where:
-            return "TRUE", []
-        sql, params = self.sql_compiler.compile(where)
-        return sql or "TRUE", list(params)
 
     # --- The rank, as modelsearch's build_tsrank writes it --------------------------------
 
@@ -127,7 +131,7 @@ class RankedSQL:
 
         table = _quote(self.model._meta.db_table)
         pk = f"{table}.{_quote(self.model._meta.pk.column)}"
-        where, where_params = self.where()
+        where, where_params = where_clause(self.queryset)
         content_types = list(get_descendants_content_types_pks(self.model))
         q, q_params = self.tsquery(self.compiler.query)
         title, body = _quote("title"), _quote("body")
