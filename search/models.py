@@ -6,7 +6,7 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -71,18 +71,24 @@ class SearchTermStat(models.Model):
         query = " ".join(normalise_term(mask_personal_data(query)).split())[:255]
         if not query:
             return
-        # One UPDATE when the query is known (most searches), which also dates the search:
-        # update() skips auto_now, and the log is purged by that date.
-        changes = {
-            "searches": models.F("searches") + 1,
-            "zero_result_searches": models.F("zero_result_searches") + (0 if result_count else 1),
-            "last_result_count": result_count,
-            "last_searched": timezone.localdate(),
-        }
-        rows = cls.objects.filter(query=query, language=language)
-        if not rows.update(**changes):
-            cls.objects.get_or_create(query=query, language=language)
-            rows.update(**changes)
+        # One statement, new query or known: an insert that becomes an increment on the
+        # (query, language) constraint (PostgreSQL and SQLite), and dates the search (the
+        # log is purged by that date). Written as SQL: the ORM's update then get_or_create
+        # cost two to three statements and more Python than the search they log.
+        table = connection.ops.quote_name(cls._meta.db_table)
+        sql = (
+            f"INSERT INTO {table} (query, language, searches, zero_result_searches, "
+            "last_result_count, last_searched) VALUES (%s, %s, 1, %s, %s, %s) "
+            "ON CONFLICT (query, language) DO UPDATE SET "
+            f"searches = {table}.searches + 1, "
+            f"zero_result_searches = {table}.zero_result_searches "
+            "+ excluded.zero_result_searches, "
+            "last_result_count = excluded.last_result_count, "
+            "last_searched = excluded.last_searched"
+        )
+        params = [query, language, 0 if result_count else 1, result_count, timezone.localdate()]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
 
 
 def search_log_retention_months():

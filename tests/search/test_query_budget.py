@@ -1,7 +1,8 @@
 """The search results page costs a fixed number of SQL queries (docs/queries.md), counted
 exactly as the page budgets are (tests/test_query_budget.py): site, settings, menu,
 synonyms and promoted queries from the configuration cache, the facets of every hit in one
-UNION query, the results page one query per page type shown, the query log one UPDATE."""
+UNION query, the results page one query per page type shown, the query log one
+INSERT … ON CONFLICT."""
 
 import pytest
 from django.db import connection
