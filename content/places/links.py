@@ -15,17 +15,18 @@ def directory_for(locale_id):
 
 
 def place_url(place, request=None):
-    """The place's page, or "" when no directory is published in its language. One query per
-    request and language (remembered on the request)."""
-    cache = getattr(request, "_place_directories", None) if request is not None else None
+    """The place's page, or "" when no directory is published in its language. The
+    directory and its URL are looked up once per request and language (remembered on the
+    request): a search page lists up to twenty places."""
+    cache = getattr(request, "_place_directory_urls", None) if request is not None else None
     if cache is None:
         cache = {}
         if request is not None:
-            request._place_directories = cache
+            request._place_directory_urls = cache
     if place.locale_id not in cache:
-        cache[place.locale_id] = directory_for(place.locale_id)
-    directory = cache[place.locale_id]
-    if directory is None or not place.slug:
+        directory = directory_for(place.locale_id)
+        cache[place.locale_id] = directory.get_url(request) if directory is not None else None
+    base = cache[place.locale_id]
+    if not base or not place.slug:
         return ""
-    base = directory.get_url(request)
-    return f"{base}{place.slug}/" if base else ""
+    return f"{base}{place.slug}/"

@@ -58,7 +58,7 @@ def filter_form_context(chosen, places):
 
 def remember_directory(page, request):
     """Place links below this page need no lookup of the directory."""
-    request._place_directories = {page.locale_id: page}
+    request._place_directory_urls = {page.locale_id: page.get_url(request)}
 
 
 def directory_context(page, request):
@@ -219,7 +219,7 @@ def nearby_help_context(value, parent_context):
     if directory is None:
         return {"places_shown": [], "directory_url": ""}
     if request is not None:
-        request._place_directories = {locale_id: directory}
+        request._place_directory_urls = {locale_id: directory.get_url(request)}
     chosen = filters.Filters(service=value.get("service") or "")
     now = hours.local_now()
     places = chosen.apply(list(directory.places()), now)
