@@ -5,7 +5,6 @@ Before WAL, immediate transactions and the busy timeout (`sqlite_options()`), 10
 runs on the PostgreSQL CI too."""
 
 import http.client
-import os
 import re
 import shutil
 import socket
@@ -15,12 +14,12 @@ import sys
 import threading
 import time
 from http.cookies import SimpleCookie
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import ROOT, finish_migrate, server_env
+
 VISITORS = 20
 WORKERS = 4
 
@@ -36,47 +35,18 @@ print(event.url + event.reverse_subpage("register", args=[occurrence.pk]))
 """
 
 
-def server_env(database):
-    ignored = {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "ELASTICSEARCH_URL", "DATABASE_URL"}
-    env = {k: v for k, v in os.environ.items() if k not in ignored}
-    env.update(
-        {
-            # The embedded set-up as `make run` leaves it, served by gunicorn.
-            "DJANGO_SETTINGS_MODULE": "capnum.settings.dev",
-            "DEBUG": "false",
-            "SECRET_KEY": "sqlite-workers-test-key",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{database}",
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            # All 20 visitors come from 127.0.0.1: room for them under the per-client limits,
-            # whose counters still write to the same SQLite file (docs/protections.md).
-            "RATE_LIMIT_REGISTRATION": "100/h",
-            "RATE_LIMIT_REGISTRATION_POST": "100/h",
-        }
-    )
-    return env
-
-
 @pytest.fixture(scope="session")
 def migrated_sqlite_template(django_db_setup, tmp_path_factory):
     """A migrated SQLite file to copy: the suite's own test database when it is SQLite (already
-    migrated), otherwise one `migrate` per session."""
+    migrated), otherwise the `migrate` the session started in the background (conftest.py)."""
+    if connection.vendor != "sqlite":
+        return finish_migrate()
     template = tmp_path_factory.mktemp("sqlite-template") / "template.sqlite3"
-    if connection.vendor == "sqlite":
-        source = sqlite3.connect(connection.settings_dict["NAME"])
-        target = sqlite3.connect(template)
-        source.backup(target)  # consistent even while the suite's connection is open
-        source.close()
-        target.close()
-    else:
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput"],
-            cwd=ROOT,
-            env=server_env(template),
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    source = sqlite3.connect(connection.settings_dict["NAME"])
+    target = sqlite3.connect(template)
+    source.backup(target)  # consistent even while the suite's connection is open
+    source.close()
+    target.close()
     return template
 
 
