@@ -1,14 +1,12 @@
 """The English demo pages come from PO files through wagtail-localize (content/demo_english.py):
 after the English step of load_demo each listed page is live in English, every one of its
 segments translated (this fails when the French demo text changes without its PO file), and
-its /en/ URL answers in English. A French lesson's PO file exported, filled and imported
-publishes an English lesson whose quiz works without JavaScript."""
+its /en/ URL answers in English. The English demo is loaded once for the module
+(tests/translation/conftest.py); loading it on the French demo alone: test_po_files.py."""
 
 import re
 
-import polib
 import pytest
-from django.utils.html import escape
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -49,11 +47,6 @@ def load(capture_on_commit, **options):
     would otherwise drop (load_demo commits)."""
     with capture_on_commit(execute=True):
         return demo_english.load(**options)
-
-
-@pytest.fixture
-def english_demo(home, django_capture_on_commit_callbacks):
-    return load(django_capture_on_commit_callbacks)
 
 
 def test_every_listed_page_has_its_po_file():
@@ -106,76 +99,6 @@ def test_loading_twice_creates_no_duplicate(
     )
     assert Page.objects.filter(locale=english).count() == pages
     assert Translation.objects.count() == translations
-
-
-def test_the_french_pages_are_unchanged_by_the_english_ones(
-    home, django_capture_on_commit_callbacks
-):
-    french = {path: demo_english.french_page(path) for path, _ in demo_english.po_files()}
-    before = {path: (p.latest_revision_id, p.title, p.url_path) for path, p in french.items()}
-    load(django_capture_on_commit_callbacks)
-    after = {
-        path: (p.latest_revision_id, p.title, p.url_path)
-        for path, p in ((path, demo_english.french_page(path)) for path in french)
-    }
-    assert after == before
-
-
-def first_quiz(page):
-    return next(child for child in page.body if child.block_type == "quiz")
-
-
-def test_a_po_import_publishes_an_english_lesson_whose_quiz_works_without_javascript(
-    client, home, english
-):
-    """The outside translator's round trip: export the PO file of the French lesson (parents
-    translated first), fill it with the English of the demo file, import it, publish."""
-    from wagtail_localize.operations import TranslationCreator
-
-    for url_path, path in demo_english.po_files():
-        if url_path in ("/", "/se-former/", "/se-former/premiers-pas/"):
-            demo_english.translate_page(demo_english.french_page(url_path), path)
-    french = demo_english.french_page(LESSON)
-    TranslationCreator(None, [english]).create_translations(french)
-    translation = Translation.objects.get(
-        source=TranslationSource.objects.get_for_instance(french), target_locale=english
-    )
-    exported = polib.pofile(str(translation.export_po()))
-    assert exported.metadata["X-WagtailLocalize-TranslationID"] == str(translation.uuid)
-    assert not any(entry.msgstr for entry in exported)  # nothing translated yet
-    english_text = demo_english.english_by_msgid(demo_english.po_file_for(LESSON, "lessons"))
-    for entry in exported:
-        entry.msgstr = english_text.get(entry.msgid, "")
-    assert translation.import_po(exported) == []  # no warning
-    assert translation.get_progress()[0] == translation.get_progress()[1]
-    assert french.get_translation(english).live is False  # a draft until published
-    demo_english.publish(translation)  # save_target(publish=True), published at once
-
-    lesson = french.get_translation(english)
-    assert lesson.live
-    html = client.get(lesson.get_url()).content.decode()
-    assert '<html lang="en"' in html and lesson.title in html
-    action = re.search(rf'method="get" action="([^"]*/quiz/{lesson.pk}/)"', html).group(1)
-    quiz = first_quiz(lesson)
-    french_quiz = first_quiz(french)
-    answers = {f"q{index}": "0" for index, _ in enumerate(quiz.value["questions"])}
-    response = client.get(action, {"quiz": quiz.id, **answers})
-    assert response.status_code == 200
-    result = response.content.decode()
-    assert '<html lang="en"' in result
-    assert re.search(r"Your score: \d out of \d\.", result)
-    # The chosen answers' comments, in English (not their French source).
-    for question, french_question in zip(
-        quiz.value["questions"], french_quiz.value["questions"], strict=True
-    ):
-        feedback = question["answers"][0]["feedback"]
-        french_feedback = french_question["answers"][0]["feedback"]
-        assert feedback and feedback != french_feedback
-        assert escape(feedback) in result
-        assert escape(french_feedback) not in result
-    # A missing answer is reported in English.
-    response = client.get(action, {"quiz": quiz.id, "q0": "0"})
-    assert "Choose an answer to question 2" in response.content.decode()
 
 
 def test_the_content_checks_find_nothing_on_the_demo_with_its_english_pages(english_demo):

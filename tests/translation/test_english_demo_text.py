@@ -13,9 +13,8 @@ to the lang rule of content/text_language.py, tested in test_lang.py."""
 import re
 
 import pytest
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
-from content import demo_english
 from content.models import SiteIdentity
 
 from .test_english_interface import Texts, content_corpus, french_interface, french_msgids
@@ -159,17 +158,6 @@ def french_content(html):
         f"{where} {text!r}"
         for text, lang, where in parser.found
         if lang != "fr" and looks_french(text)
-    ]
-
-
-@pytest.fixture
-def english_demo(home, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        demo_english.load()
-    english = Locale.objects.get(language_code="en")
-    return [
-        demo_english.french_page(path).get_translation(english).get_url()
-        for path, _ in demo_english.po_files()
     ]
 
 
