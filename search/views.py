@@ -48,7 +48,8 @@ def specific_pages(hits):
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         queryset = model.objects if model is not None else Page.objects
-        pages.update((page.pk, page) for page in queryset.filter(pk__in=pks))
+        # No ORDER BY: the hits give the order.
+        pages.update((page.pk, page) for page in queryset.filter(pk__in=pks).order_by())
     return pages
 
 
