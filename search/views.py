@@ -18,6 +18,9 @@ from search.models import SearchTermStat
 from search.text import clean_query
 
 PER_PAGE = 10
+# Beside the pages, the places section shows the best few (a resident on a phone would
+# scroll past a dozen places before the first page); a link lists them all.
+PLACES_PREVIEW = 3
 FILTER_KEYS = ["type"] + [f.key for f in sq.FACETS]
 
 
@@ -114,6 +117,10 @@ def search_view(request):
     params = request.GET.copy()
     params.pop("page", None)
     params["q"] = outcome.corrected_from or outcome.query
+    places_only = selected.get("type") == [sq.PLACE_TYPE]
+    places = outcome.places if places_only else outcome.places[:PLACES_PREVIEW]
+    all_places_params = params.copy()
+    all_places_params.setlist("type", [sq.PLACE_TYPE])
     context = {
         "query": outcome.query,
         "raw_query": clean_query(raw),
@@ -124,6 +131,10 @@ def search_view(request):
         "page_obj": page_obj,
         "page_out_of_range": page_out_of_range,
         "base_params": params.urlencode(),
+        "places": places,
+        "all_places_query": (
+            all_places_params.urlencode() if len(places) < len(outcome.places) else ""
+        ),
         "has_filters": bool(selected),
         "search_degraded": degraded,
     }

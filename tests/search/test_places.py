@@ -115,3 +115,29 @@ def test_places_are_suggested_as_the_visitor_types(client):
     assert place_names(followed) == ["Médiathèque Quaternaire"]
     english = client.get("/en/recherche/suggestions/", {"q": "quatern"}).json()
     assert not any("Quaternaire" in r["title"] for r in english["results"])
+
+
+def test_the_places_section_shows_the_best_three_and_links_to_all(client):
+    """On a phone a dozen places would push the first page far down: three, then a link to
+    the search filtered on places, which lists them all."""
+    for n in range(5):
+        make_place(f"Espace plouvinec {n}")
+    response = client.get(URL, {"q": "plouvinec"})
+    assert len(place_names(response)) == 3
+    html = response.content.decode()
+    link = re.search(r'<p class="search-places__all"><a href="\?([^"]*)">([^<]*)</a>', html)
+    assert link is not None
+    assert link[2] == "Voir les 5 lieux trouvés"
+    query = link[1].replace("&amp;", "&")
+    assert "type=content.place" in query and "q=plouvinec" in query
+    everything = client.get(f"{URL}?{query}")
+    assert len(place_names(everything)) == 5
+    assert "search-places__all" not in everything.content.decode()
+
+
+def test_three_places_or_fewer_need_no_link(client):
+    for n in range(3):
+        make_place(f"Espace ravudine {n}")
+    response = client.get(URL, {"q": "ravudine"})
+    assert len(place_names(response)) == 3
+    assert "search-places__all" not in response.content.decode()
