@@ -277,15 +277,12 @@ def _postgres_classes():
         def ranked_statement(self, config, start, stop, columns):
             """(sql, params) of the ranking statement written as SQL (search/ranked_sql.py),
             or None where only the ORM path applies."""
-            from search import backends
             from search.ranked_sql import RankedSQL
 
-            if isinstance(self, PostgresAutocompleteQueryCompiler) or not RankedSQL.applies(
-                self, None
-            ):
+            if isinstance(self, PostgresAutocompleteQueryCompiler) or not RankedSQL.applies(self):
                 return None
             two_phase = self._two_phase(None, stop)
-            return RankedSQL(self, config, backends).statement(columns, start, stop, two_phase)
+            return RankedSQL(self, config).statement(columns, start, stop, two_phase)
 
         def _two_phase(self, score_field, stop):
             return (

@@ -42,16 +42,19 @@ def where_clause(queryset):
 class RankedSQL:
     """SQL for one search, from a modelsearch PostgreSQL query compiler."""
 
-    def __init__(self, compiler, config, backend_module):
+    def __init__(self, compiler, config):
+        # The constants are read at search time (tests change the candidate limits).
+        from search import backends
+
         self.compiler = compiler
         self.config = config
-        self.backends = backend_module
+        self.backends = backends
         self.queryset = compiler.queryset
         self.model = self.queryset.model
         self.sql_compiler = self.queryset.query.get_compiler(connection=connection)
 
     @classmethod
-    def applies(cls, compiler, score_field):
+    def applies(cls, compiler):
         from modelsearch.query import Fuzzy, MatchAll, Not
 
         query = compiler.query
@@ -63,7 +66,6 @@ class RankedSQL:
         return (
             compiler.order_by_relevance
             and compiler.fields is None
-            and score_field is None
             and not django_query.is_sliced
             and not django_query.distinct
             and filters_own_table_only(compiler.queryset)
@@ -127,8 +129,6 @@ class RankedSQL:
         from modelsearch.query import Not
         from modelsearch.utils import get_descendants_content_types_pks
 
-        from search.backends import _any_term_query, _contains
-
         table = _quote(self.model._meta.db_table)
         pk = f"{table}.{_quote(self.model._meta.pk.column)}"
         where, where_params = where_clause(self.queryset)
@@ -138,7 +138,7 @@ class RankedSQL:
         completeness = _quote(self.backends.COMPLETENESS_COLUMN)
 
         def matches(alias):
-            if _any_term_query(self.compiler.query):
+            if self.backends._any_term_query(self.compiler.query):
                 return f"({alias}.{title} @@ {q} OR {alias}.{body} @@ {q})", q_params * 2
             return f"(({alias}.{title} || {alias}.{body}) @@ {q})", list(q_params)
 
@@ -157,7 +157,8 @@ class RankedSQL:
         if two_phase:
             visible = f"SELECT ({pk})::varchar(50) FROM {table} WHERE ({where})"
             match_sql, match_params = matches("m")
-            if _contains(self.compiler.query, Not):  # a title without the word is no match
+            # A title without the word is no match.
+            if self.backends._contains(self.compiler.query, Not):
                 by_title = (
                     f"SELECT m.id FROM {ENTRY_TABLE} m WHERE m.content_type_id = ANY(%s) "
                     f"AND m.object_id IN ({visible}) AND m.{title} @@ {q} AND {match_sql}"
