@@ -25,6 +25,8 @@ PAGES = [
     ("event", "/agenda/cafe-numerique/", 200),
     ("event-past", "/agenda/ateliers-canva-2025/", 200),
     ("search", "/recherche/?q=courriel", 200),
+    # Many places match: three shown, then the link to all of them.
+    ("search-many-places", "/recherche/?q=num%C3%A9rique", 200),
     ("learning-index", "/se-former/", 200),
     ("learning-path", "/se-former/premiers-pas/", 200),
     ("lesson", "/se-former/premiers-pas/creer-une-adresse-e-mail/", 200),
